@@ -1,0 +1,47 @@
+# Two commands set everything up on a fresh machine:
+#   make site   builds the course into site/
+#   make test   runs the whole test suite (installs a browser if it must)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.site-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.site-installed
+
+site: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve
+
+check: $(VENV)/.site-installed
+	$(BIN)/python -m build_tools check
+
+# Browser tests drive Debian's Chromium; install it when it is missing and we may.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install Debian's 'chromium' package (as root: apt-get install chromium)"; exit 1; \
+	  fi; \
+	fi
+
+test: $(VENV)/.test-installed browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,165 @@
+"""Author pages: front matter, review dates, and the teaching modules' objectives, red flags and key points."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .course import Course
+from .dates import parse_date
+from .errors import Problem
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+KEY_POINTS_HEADING = re.compile(r"^##[ \t]+Key points[ \t]*#*[ \t]*$", re.MULTILINE | re.IGNORECASE)
+NEXT_SECTION = re.compile(r"^#{1,2}[ \t]", re.MULTILINE)
+LIST_ITEM = re.compile(r"^[-*+][ \t]+")
+RED_FLAGS = re.compile(r'^!!![ \t]+danger(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*\n(?P<body>(?:(?:[ \t]{4}.*)?\n)+)',
+                       re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Review:
+    last_reviewed: dt.date
+    next_review: dt.date
+
+
+@dataclass(frozen=True)
+class RedFlags:
+    title: str
+    items: tuple[str, ...]
+    """Markdown, one entry per list item (or paragraph)."""
+
+
+@dataclass(frozen=True)
+class Module:
+    src_path: str
+    title: str
+    description: str
+    minutes: int
+    objectives: tuple[str, ...]
+    red_flags: tuple[RedFlags, ...]
+    key_points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One docs/ page as the author wrote it: its front matter, body and review dates."""
+
+    src_path: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    """Line of the file on which `body` starts, so problems can point into the file."""
+    review: Review
+
+
+def read_page(docs_dir: Path, src_path: str, course: Course, problems: list[Problem]) -> Page:
+    """Split front matter from body and resolve review dates (the page's own override the course's)."""
+    where = f"{docs_dir.name}/{src_path}"
+    text = (docs_dir / src_path).read_text(encoding="utf-8-sig")
+    meta: dict[str, Any] = {}
+    body, body_line = text, 1
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1) or "")
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            problems.append(Problem(where, line, "the front matter between the '---' lines is not valid YAML: "
+                                    "check indentation and quote text that contains a colon"))
+            loaded = {}
+        if isinstance(loaded, dict):
+            meta = loaded
+        else:
+            problems.append(Problem(where, 2, "the front matter must be 'key: value' lines"))
+        body, body_line = text[match.end():], text[: match.end()].count("\n") + 1
+    dates = {"last_reviewed": course.last_reviewed, "next_review": course.next_review}
+    for key in dates:
+        if key in meta:
+            value = parse_date(meta[key])
+            if value is None:
+                problems.append(Problem(where, front_matter_line(text, key),
+                                        f"'{key}' must be a date written as YYYY-MM-DD, e.g. '2027-11-01'"))
+            else:
+                dates[key] = value
+    return Page(src_path, meta, body, body_line, Review(**dates))
+
+
+def front_matter_line(text: str, key: str) -> int | None:
+    """The line on which a front matter key is set, for error messages."""
+    match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.MULTILINE)
+    return text[: match.start()].count("\n") + 1 if match else None
+
+
+def read_module(page: Page, docs_dir: Path, problems: list[Problem]) -> Module:
+    """Check what every teaching module must carry; problems are collected, not raised."""
+    where = f"{docs_dir.name}/{page.src_path}"
+    meta = page.meta
+
+    def need(ok: bool, key: str, how: str) -> None:
+        if not ok:
+            problems.append(Problem(where, None, f"front matter '{key}' {how}"))
+
+    title, description, minutes, objectives = (meta.get(k) for k in ("title", "description", "minutes", "objectives"))
+    need(isinstance(title, str) and bool(title.strip()), "title", "is missing: give the module's title")
+    need(isinstance(description, str) and bool(description.strip()), "description",
+         "is missing: one sentence saying what the module teaches")
+    need(isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0, "minutes",
+         "must be the estimated minutes to study the module, e.g. 'minutes: 10'")
+    objectives_ok = isinstance(objectives, list) and bool(objectives) and all(
+        isinstance(o, str) and o.strip() for o in objectives)
+    need(objectives_ok, "objectives", "must be a list of learning objectives, one '- ' line each")
+    key_points = section_items(page.body, KEY_POINTS_HEADING)
+    if key_points is None:
+        problems.append(Problem(where, None, "has no '## Key points' section: add one at the end of the module, "
+                                "with the module's key points as a bulleted list (the course summary PDF is "
+                                "built from it)"))
+    elif not key_points:
+        problems.append(Problem(where, page.body_line + page.body[: KEY_POINTS_HEADING.search(page.body).start()]
+                                .count("\n"), "the '## Key points' section has no bulleted points"))
+    return Module(
+        src_path=page.src_path,
+        title=title.strip() if isinstance(title, str) else "",
+        description=description.strip() if isinstance(description, str) else "",
+        minutes=minutes if isinstance(minutes, int) else 0,
+        objectives=tuple(o.strip() for o in objectives) if objectives_ok else (),
+        red_flags=red_flags(page.body),
+        key_points=tuple(key_points or ()),
+    )
+
+
+def section_items(body: str, heading: re.Pattern[str]) -> list[str] | None:
+    """The list items under a `##` heading, each joined onto one line; None when there is no such heading."""
+    match = heading.search(body)
+    if not match:
+        return None
+    rest = body[match.end():]
+    end = NEXT_SECTION.search(rest)
+    return list_items(rest[: end.start()] if end else rest)
+
+
+def list_items(markdown: str) -> list[str]:
+    """Top-level list items of a Markdown fragment, continuation lines folded in."""
+    items: list[str] = []
+    for line in markdown.splitlines():
+        if LIST_ITEM.match(line):
+            items.append(LIST_ITEM.sub("", line).strip())
+        elif items and line.startswith((" ", "\t")) and line.strip():
+            items[-1] += " " + line.strip()
+    return items
+
+
+def red_flags(body: str) -> tuple[RedFlags, ...]:
+    """`!!! danger` admonitions: the red flags a module makes visible."""
+    found = []
+    for match in RED_FLAGS.finditer(body):
+        inner = "\n".join(line[4:] for line in match.group("body").splitlines())
+        items = list_items(inner) or [" ".join(inner.split())]
+        found.append(RedFlags(match.group("title") or "Red flags", tuple(items)))
+    return tuple(found)
