@@ -46,9 +46,24 @@
     banner.hidden = !banner.querySelector("[data-promo-id]:not([hidden])");
   }
 
-  if (window.document$) {
-    window.document$.subscribe(applyBanners);
-  } else {
+  /* Material wraps wide tables in a scroll box; keyboard users must be able to reach and scroll it. */
+  function makeTablesScrollable() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      var caption = wrap.querySelector("caption");
+      wrap.setAttribute("aria-label", caption ? caption.textContent : "Table");
+    });
+  }
+
+  function onEveryPage() {
     applyBanners();
+    makeTablesScrollable();
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(onEveryPage);
+  } else {
+    onEveryPage();
   }
 })();

@@ -1,0 +1,150 @@
+"""Fixtures that build the real course with the real MkDocs and serve it to a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_COURSE = Path(__file__).resolve().parent / "fixture_course"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_course(config_file: Path, site_dir: Path, **overrides: object) -> MkDocsConfig:
+    """Load and validate a course config strictly, then build it into site_dir."""
+    config = load_config(str(config_file), strict=True, site_dir=str(site_dir), **overrides)
+    build(config)
+    return config
+
+
+def copy_course(source: Path, destination: Path) -> Path:
+    """A throwaway copy of a course, to break on purpose; returns its mkdocs.yml."""
+    for part in ("docs", "quizzes", "overrides"):
+        if (source / part).is_dir():
+            shutil.copytree(source / part, destination / part)
+    shutil.copy(source / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination / "mkdocs.yml"
+
+
+def page_urls(config: MkDocsConfig) -> list[str]:
+    """Site-relative URLs of every Markdown page of a built course."""
+    docs = Path(config.docs_dir)
+    return sorted(
+        File(str(p.relative_to(docs)), str(docs), config.site_dir, config.use_directory_urls).url
+        for p in docs.rglob("*.md")
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Served:
+    base_url: str
+    site_dir: Path
+    config: MkDocsConfig
+
+
+def serve(site_dir: Path, port: int) -> Iterator[str]:
+    """Serve a built site on loopback until the generator is closed."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def course_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The real course, built once with site_url set to the exact address it is served from.
+
+    Material's instant navigation only intercepts links found in sitemap.xml, which is built from site_url.
+    """
+    port = free_port()
+    site_dir = tmp_path_factory.mktemp("course-site")
+    config = build_course(ROOT / "mkdocs.yml", site_dir, site_url=f"http://127.0.0.1:{port}/")
+    for base_url in serve(site_dir, port):
+        yield Served(base_url, site_dir, config)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The tiny second course under tests/, built by the same plugin."""
+    port = free_port()
+    site_dir = tmp_path_factory.mktemp("fixture-site")
+    config = build_course(FIXTURE_COURSE / "mkdocs.yml", site_dir, site_url=f"http://127.0.0.1:{port}/")
+    for base_url in serve(site_dir, port):
+        yield Served(base_url, site_dir, config)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watched:
+    """A browser page with everything it logged and requested."""
+
+    page: object
+    console_errors: list[str]
+    foreign_requests: list[str]
+
+
+@pytest.fixture
+def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched]:
+    """A fresh browser context (empty storage) whose console errors and off-host requests are recorded."""
+    width, height = getattr(request, "param", (1280, 900))
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    result = Watched(page, [], [])
+    page.on("console", lambda m: result.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: result.console_errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: result.foreign_requests.append(r.url)
+        if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith(("data:", "blob:"))
+        else None,
+    )
+    yield result
+    context.close()
