@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,16 +14,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import pages
+from .anchors import page_anchors
 from .course import Course, load_course
 from .dates import long_date
 from .errors import AuthoringError, Problem, raise_if_any
 from .promotions import Promotion, load_promotions
+from .quizzes import Quiz, load_quizzes
+from .render import place_quiz, render_quiz
 
 log = get_plugin_logger(__name__)
 
@@ -30,6 +35,10 @@ log = get_plugin_logger(__name__)
 class CourseConfig(Config):
     modules_dir = c.Type(str, default="modules")
     """Folder under docs/ whose pages are teaching modules (front matter, red flags, key points)."""
+    quizzes_dir = c.Type(str, default="quizzes")
+    """Folder beside mkdocs.yml holding one YAML quiz file per page that carries a quiz."""
+    final_assessment = c.Optional(c.Type(str))
+    """The docs/ page of the final assessment: its quiz must set a pass mark."""
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -38,6 +47,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.promotions: list[Promotion] = []
         self.pages: dict[str, pages.Page] = {}
         self.modules: dict[str, pages.Module] = {}
+        self.quizzes: dict[str, Quiz] = {}
+        self.anchors: dict[str, dict[str, str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         with authoring_errors():
@@ -61,10 +72,36 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 if files.get_file_from_path(target) is None:
                     problems.append(Problem("mkdocs.yml", None, f"banner '{promotion.id}' links to '{target}', "
                                             "which is not a page in docs/: fix the link or add the page"))
+        self.anchors = {}
+        try:
+            quizzes = load_quizzes(self.quizzes_path(config), functools.partial(self.anchors_of, config=config),
+                                   self.config.final_assessment)
+        except AuthoringError as error:
+            problems.extend(error.problems)
+        else:
+            self.quizzes = {quiz.page: quiz for quiz in quizzes}
         with authoring_errors():
             raise_if_any(problems)
         warn_if_overdue(self.pages.values(), docs_dir.name, dt.date.today())
         return files
+
+    def quizzes_path(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.quizzes_dir
+
+    def anchors_of(self, src_path: str, *, config: MkDocsConfig) -> dict[str, str] | None:
+        """Anchors of a docs/ page (None if there is no such page), rendered once per build."""
+        page = self.pages.get(src_path)
+        if page is None:
+            return None
+        if src_path not in self.anchors:
+            self.anchors[src_path] = page_anchors(page.body, config.markdown_extensions, config.mdx_configs)
+        return self.anchors[src_path]
+
+    def heading_name(self, src_path: str, anchor: str, from_page: str) -> str:
+        """`Investigations` on its own page; `Bone metastases: Investigations` seen from another page."""
+        name = self.anchors[src_path][anchor]
+        title = self.pages[src_path].meta.get("title")
+        return f"{title}: {name}" if src_path != from_page and isinstance(title, str) else name
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["long_date"] = long_date
@@ -73,6 +110,20 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             {"id": p.id, "text": p.text, "url": promotion_url(p.link, files)} for p in self.promotions
         ]
         return env
+
+    # Before mkdocs-quiz (default priority 0), which turns the <quiz> blocks we write into HTML.
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        quiz = self.quizzes.get(page.file.src_uri)
+        if quiz is None:
+            return markdown
+        page.meta["quiz"] = {**(page.meta.get("quiz") or {}), "enabled": True}
+        return place_quiz(markdown, render_quiz(quiz, self.heading_name, storage_prefix(self.course)))
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        if self.quizzes_path(config).is_dir():
+            server.watch(str(self.quizzes_path(config)))
+        return server
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -101,6 +152,11 @@ def warn_if_overdue(all_pages: Iterable[pages.Page], docs_name: str, today: dt.d
                 "Review the clinical content, then set 'next_review' (and 'last_reviewed') in the page's "
                 "front matter, or 'extra.course.next_review' in mkdocs.yml for the whole course."
             )
+
+
+def storage_prefix(course: Course) -> str:
+    """Every key this course keeps in the learner's browser starts with this, so courses never collide."""
+    return f"course:{course.slug}:"
 
 
 def is_web_address(link: str) -> bool:

@@ -1,0 +1,106 @@
+"""YAML that remembers where things are, so every problem can name its line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000
+
+
+class LocatedDict(dict):
+    """A YAML mapping with the line of the mapping and of each of its keys (1-based)."""
+
+    line: int
+    key_lines: dict[Any, int]
+
+
+class LocatedList(list):
+    """A YAML sequence with the line of the sequence and of each of its items (1-based)."""
+
+    line: int
+    item_lines: list[int]
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int | None, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(message)
+
+
+class _Loader(yaml.SafeLoader):
+    def construct_located_mapping(self, node: yaml.MappingNode) -> LocatedDict:
+        self.flatten_mapping(node)
+        mapping = LocatedDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise YamlProblem(line, f"'{key}' is not a name: keys must be words such as 'prompt' or 'text'")
+            if key in mapping:
+                raise YamlProblem(line, f"'{key}' is given twice in the same block: keep one")
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = line
+        return mapping
+
+    def construct_located_sequence(self, node: yaml.SequenceNode) -> LocatedList:
+        items = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_located_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_located_sequence)
+
+
+def load_located(data: bytes) -> Any:
+    """Parse one YAML document from raw bytes; any failure is a YamlProblem written for an author."""
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(None, f"the file is {len(data) // 1000} KB; a quiz file must be under "
+                          f"{MAX_BYTES // 1000} KB: split it or remove what is not a question")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise YamlProblem(line, "this is not a text file saved as UTF-8: save it as plain text (UTF-8)") from None
+    if "\x00" in text:
+        raise YamlProblem(text[: text.index("\x00")].count("\n") + 1,
+                          "the file contains binary data: it must be plain text")
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(event.start_mark.line + 1, "YAML aliases ('*name') are not used in quiz files: "
+                                  "write the text out, and put text that starts with '*' or '&' in quotes")
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        raise YamlProblem(*explain(error, text)) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(None, f"this is not valid YAML ({error})") from None
+    except RecursionError:
+        raise YamlProblem(None, "the file is nested too deeply to be a quiz: check its indentation") from None
+
+
+def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """Turn PyYAML's parser message into advice an author can act on."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    problem = error.problem or ""
+    lines = text.splitlines()
+    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in line_text or "'\\t'" in problem:
+        return line, "a tab character is used for indentation: YAML needs spaces, so replace tabs with spaces"
+    if "mapping values are not allowed" in problem:
+        return line, ("a ':' inside text confuses YAML: put the whole text in double quotes, "
+                      'e.g. prompt: "Which is true: A or B?"')
+    if "found undefined alias" in problem or "found character" in problem and "*" in problem:
+        return line, "text that starts with '*' or '&' must be put in double quotes"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return line, f"the indentation or quoting is off here ({problem}): line items up under their parent"
+    return line, f"this is not valid YAML here: {problem or error}"
