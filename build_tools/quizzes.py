@@ -75,6 +75,15 @@ def load_quizzes(quiz_dir: Path, anchors_of: AnchorLookup, required_pass_mark: s
 
 
 def load_quiz_file(path: Path, name: str, anchors_of: AnchorLookup, problems: list[Problem]) -> Quiz | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(name, None, f"cannot be read ({error.strerror})"))
+        return None
+    return parse_quiz(data, name, anchors_of, problems)
+
+
+def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: list[Problem]) -> Quiz | None:
     """One file's quiz, or None with its problems appended."""
     before = len(problems)
 
@@ -82,12 +91,9 @@ def load_quiz_file(path: Path, name: str, anchors_of: AnchorLookup, problems: li
         problems.append(Problem(name, line, message))
 
     try:
-        data = load_located(path.read_bytes())
+        data = load_located(raw_file)
     except YamlProblem as error:
         fail(error.line, error.message)
-        return None
-    except OSError as error:
-        fail(None, f"cannot be read ({error.strerror})")
         return None
     if data is None:
         fail(None, "the file is empty: it needs 'page:' and 'questions:' (see an existing quiz file)")
@@ -257,16 +263,16 @@ def required_text(mapping: LocatedDict, key: str, line: int,
     if key not in mapping:
         fail(line, f"'{key}' is missing")
         return None
-    return optional_text(mapping, key, fail, required=True)
+    return optional_text(mapping, key, fail)
 
 
-def optional_text(mapping: LocatedDict, key: str, fail: Callable[[int | None, str], None],
-                  required: bool = False) -> str | None:
-    value = mapping.get(key)
-    if key not in mapping or (value is None and not required):
+def optional_text(mapping: LocatedDict, key: str, fail: Callable[[int | None, str], None]) -> str | None:
+    """The stripped text under key; None when the key is absent. A key that is present must hold text."""
+    if key not in mapping:
         return None
+    value = mapping[key]
     if not isinstance(value, str) or not value.strip():
-        fail(mapping.key_lines[key], f"'{key}' must be text; put text that YAML could read as a number, date "
-             'or yes/no in double quotes, e.g. "2027"')
+        fail(mapping.key_lines[key], f"'{key}' must be text (or leave the line out); put text that YAML could "
+             'read as a number, date or yes/no in double quotes, e.g. "2027"')
         return None
     return value.strip()

@@ -16,6 +16,8 @@ PLACEMENT_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\s*-->[ \t]*$", re.MULTILINE)
 DEFAULT_TITLE = "Check your understanding"
 # mkdocs-quiz reads a line starting "- [" or "* [" as an answer, and "[[...]]" as a fill-in-the-blank.
 ANSWER_LIKE_LINE = re.compile(r"^([ \t]*[-*+][ \t]*)\[", re.MULTILINE)
+BULLET_OR_HEADING_START = re.compile(r"^(?=[-*+#])")
+NUMBERED_START = re.compile(r"^(\d+)(?=[.)])")
 
 _templates = Environment(
     loader=PackageLoader("build_tools", "templates"),
@@ -54,10 +56,16 @@ def escape_text(text: str) -> str:
     return ANSWER_LIKE_LINE.sub(r"\1&#91;", text)
 
 
+def escape_line(text: str) -> str:
+    """One-line author text (an option, a title) that must not start a list, heading or numbered item."""
+    text = BULLET_OR_HEADING_START.sub("\\\\", escape_text(text), count=1)
+    return NUMBERED_START.sub(r"\1\\", text, count=1)
+
+
 def render_quiz(quiz: Quiz, heading_name: HeadingName, storage_prefix: str) -> str:
     """The quiz block for quiz.page, ready to be placed into the page's Markdown."""
     return _templates.get_template("quiz.md.j2").render(
-        title=escape_text(quiz.title or DEFAULT_TITLE),
+        title=escape_line(quiz.title or DEFAULT_TITLE),
         version=quiz.fingerprint,
         version_key=f"{storage_prefix}quiz-version:{quiz.page}",
         questions=[render_question(q, quiz.page, heading_name) for q in quiz.questions],
@@ -69,7 +77,7 @@ def render_question(question: Question, page: str, heading_name: HeadingName) ->
         prompt=escape_text(question.prompt),
         options=[
             RenderedOption(
-                text=escape_text(option.text),
+                text=escape_line(option.text),
                 correct=option.correct,
                 feedback_lines=escape_text(option.feedback).splitlines() if option.feedback else [],
             )
