@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -30,7 +31,11 @@ class YamlProblem(Exception):
         super().__init__(message)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml is fast and refuses absurd nesting by itself; PyYAML's pure-Python scanner is quadratic in depth.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
     def construct_located_mapping(self, node: yaml.MappingNode) -> LocatedDict:
         self.flatten_mapping(node)
         mapping = LocatedDict()
@@ -76,7 +81,7 @@ def load_located(data: bytes) -> Any:
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(event.start_mark.line + 1, "YAML aliases ('*name') are not used in quiz files: "
                                   "write the text out, and put text that starts with '*' or '&' in quotes")
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a safe loader
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as error:
@@ -97,10 +102,15 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     if "\t" in line_text or "'\\t'" in problem:
         return line, "a tab character is used for indentation: YAML needs spaces, so replace tabs with spaces"
     if "mapping values are not allowed" in problem:
-        return line, ("a ':' inside text confuses YAML: put the whole text in double quotes, "
-                      'e.g. prompt: "Which is true: A or B?"')
+        return line, ("YAML found a ':' it did not expect: if the ':' is part of the text, put the whole text "
+                      'in double quotes (prompt: "Which is true: A or B?"); if the line is indented too far, '
+                      "line it up with the line above")
     if "found undefined alias" in problem or "found character" in problem and "*" in problem:
         return line, "text that starts with '*' or '&' must be put in double quotes"
+    if "nesting depth" in problem:
+        return line, "the file is nested too deeply to be a quiz: check its indentation and brackets"
+    if "<stream end>" in problem or "end of stream" in problem or re.search(r"expected ',' or '[]}]'", problem):
+        return line, "a bracket or quote opened before this line is never closed: close it, or put the text in double quotes"
     if "expected <block end>" in problem or "did not find expected" in problem:
         return line, f"the indentation or quoting is off here ({problem}): line items up under their parent"
     return line, f"this is not valid YAML here: {problem or error}"

@@ -1,0 +1,119 @@
+"""The JSON Schema editors use and the build's loader must accept and reject the same files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from build_tools.errors import Problem
+from build_tools.quizzes import parse_quiz
+from conftest import ROOT
+from quiz_helpers import VALID
+
+SCHEMA = json.loads((ROOT / "build_tools/schemas/quiz.schema.json").read_text())
+
+
+class EveryAnchor(dict):
+    """Pages and anchors always exist here: the schema cannot know them, so the corpus leaves them out."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+def loader_accepts(text: str) -> bool:
+    problems: list[Problem] = []
+    parse_quiz(text.encode(), "quizzes/x.yml", lambda page: EveryAnchor(), problems)
+    return not problems
+
+
+def schema_accepts(text: str) -> bool:
+    return jsonschema.Draft202012Validator(SCHEMA).is_valid(yaml.safe_load(text))
+
+
+def variant(old: str, new: str) -> str:
+    assert old in VALID
+    return VALID.replace(old, new, 1)
+
+
+VALID_FILES = {
+    "baseline": VALID,
+    "no-title-no-explanation": VALID.replace("title: Check your understanding\n", "").replace(
+        "    explanation: Because.\n", ""),
+    "pass-mark": "pass_mark: 80\n" + VALID,
+    "multiple": variant("type: single", "type: multiple").replace("        feedback: No.", "        correct: true"),
+    "cross-page-source": variant("source: symptoms", "source: modules/b.md#investigations"),
+    "eight-options": variant("        feedback: No.\n", "        feedback: No.\n" + "".join(
+        f"      - text: Extra {n}\n" for n in range(6))),
+    "correct-false": variant("        feedback: No.", "        correct: false\n        feedback: No."),
+}
+INVALID_FILES = {
+    "unknown-top-key": "colour: blue\n" + VALID,
+    "unknown-question-key": variant("    explanation:", "    hint: x\n    explanation:"),
+    "unknown-option-key": variant("        feedback: No.", "        score: 1"),
+    "page-missing": VALID.replace("page: modules/a.md\n", ""),
+    "page-not-md": variant("modules/a.md", "modules/a.html"),
+    "questions-missing": "page: modules/a.md\n",
+    "questions-empty": "page: modules/a.md\nquestions: []\n",
+    "questions-not-list": "page: modules/a.md\nquestions: many\n",
+    "id-missing": variant("  - id: a-first\n    type", "  - type"),
+    "id-format": variant("a-first", "A_First"),
+    "id-double-hyphen": variant("a-first", "a--first"),
+    "type-unknown": variant("type: single", "type: essay"),
+    "prompt-missing": variant("    prompt: Which is right?\n", ""),
+    "prompt-blank": variant("prompt: Which is right?", 'prompt: "  "'),
+    "prompt-number": variant("prompt: Which is right?", "prompt: 42"),
+    "one-option": variant("      - text: Wrong\n        feedback: No.\n", ""),
+    "nine-options": variant("        feedback: No.\n", "        feedback: No.\n" + "".join(
+        f"      - text: Extra {n}\n" for n in range(7))),
+    "option-text-missing": variant("      - text: Wrong\n", "      - feedback: none\n"),
+    "option-two-lines": variant("- text: Wrong", '- text: "Two\\nlines"'),
+    "correct-not-bool": variant("correct: true", "correct: often"),
+    "single-two-correct": variant("        feedback: No.", "        correct: true"),
+    "single-none-correct": variant("        correct: true\n", ""),
+    "multiple-one-correct": variant("type: single", "type: multiple"),
+    "explanation-null": variant("explanation: Because.", "explanation:"),
+    "feedback-list": variant("feedback: Yes.", "feedback: [a]"),
+    "pass-mark-zero": "pass_mark: 0\n" + VALID,
+    "pass-mark-text": "pass_mark: high\n" + VALID,
+    "top-is-list": "- page: modules/a.md\n",
+    "title-date": "title: 2026-01-01\n" + VALID.replace("title: Check your understanding\n", ""),
+}
+
+
+@pytest.mark.parametrize("text", VALID_FILES.values(), ids=VALID_FILES.keys())
+def test_both_accept(text: str) -> None:
+    assert schema_accepts(text)
+    assert loader_accepts(text)
+
+
+@pytest.mark.parametrize("text", INVALID_FILES.values(), ids=INVALID_FILES.keys())
+def test_both_reject(text: str) -> None:
+    assert not schema_accepts(text)
+    assert not loader_accepts(text)
+
+
+def test_every_course_quiz_file_declares_and_passes_the_schema() -> None:
+    for path in sorted((ROOT / "quizzes").glob("*.yml")):
+        text = path.read_text()
+        assert text.startswith("# yaml-language-server: $schema=../build_tools/schemas/quiz.schema.json\n"), path
+        jsonschema.validate(yaml.safe_load(text), SCHEMA)
+
+
+def test_schema_names_every_key_the_loader_knows() -> None:
+    from build_tools.quizzes import OPTION_KEYS, QUESTION_KEYS, QUIZ_KEYS, QUESTION_TYPES
+
+    assert set(SCHEMA["properties"]) == QUIZ_KEYS
+    assert set(SCHEMA["$defs"]["question"]["properties"]) == QUESTION_KEYS
+    assert set(SCHEMA["$defs"]["option"]["properties"]) == OPTION_KEYS
+    assert tuple(SCHEMA["$defs"]["question"]["properties"]["type"]["enum"]) == QUESTION_TYPES
+
+
+def test_schema_ships_with_the_package() -> None:
+    from importlib.resources import files
+
+    assert json.loads((files("build_tools") / "schemas" / "quiz.schema.json").read_text()) == SCHEMA
+    assert Path(ROOT / "build_tools/schemas/quiz.schema.json").is_file()
