@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import pages
 from .anchors import page_anchors
@@ -28,6 +31,8 @@ from .errors import AuthoringError, Problem, raise_if_any
 from .promotions import Promotion, load_promotions
 from .quizzes import Quiz, load_quizzes
 from .render import place_quiz, render_quiz
+from .summary import build_summary
+from .summary_job import SummaryJob
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +44,14 @@ class CourseConfig(Config):
     """Folder beside mkdocs.yml holding one YAML quiz file per page that carries a quiz."""
     final_assessment = c.Optional(c.Type(str))
     """The docs/ page of the final assessment: its quiz must set a pass mark."""
+    home_page = c.Type(str, default="index.md")
+    """Page whose `## Aim` and `## Learning objectives` open the course summary PDF."""
+    about_page = c.Type(str, default="about.md")
+    """Page whose `## Source` and `## Audience` sections close the course summary PDF."""
+    resources_page = c.Type(str, default="resources.md")
+    """Page whose list items (with their links) are the summary's resources."""
+    cache_dir = c.Type(str, default=".cache/course-summary")
+    """Where the last summary PDFs are kept (beside mkdocs.yml), so unchanged inputs are not rendered again."""
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -49,6 +62,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.modules: dict[str, pages.Module] = {}
         self.quizzes: dict[str, Quiz] = {}
         self.anchors: dict[str, dict[str, str]] = {}
+        self.summary_job: SummaryJob | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         with authoring_errors():
@@ -106,19 +120,65 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
+        env.globals["course_summary"] = {"file": summary_file_name(self.course), "size": SIZE_PLACEHOLDER}
         env.globals["course_promotions"] = [
             {"id": p.id, "text": p.text, "url": promotion_url(p.link, files)} for p in self.promotions
         ]
         return env
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Start the summary PDF now, so it renders in another process while MkDocs builds the pages."""
+        docs_name = Path(config.docs_dir).name
+        problems: list[Problem] = []
+        needed = {self.config.home_page, self.config.about_page, self.config.resources_page}
+        for missing in sorted(needed - set(self.pages)):
+            problems.append(Problem("mkdocs.yml", None, f"the course summary needs the page {missing}, which is "
+                                    "not in docs/: add it, or point the course plugin's setting at another page"))
+        with authoring_errors():
+            raise_if_any(problems)
+            summary, problems = build_summary(
+                self.course,
+                [self.modules[page.file.src_uri] for page in nav.pages if page.file.src_uri in self.modules],
+                home=self.pages[self.config.home_page],
+                about=self.pages[self.config.about_page],
+                resources=self.pages[self.config.resources_page],
+                docs_name=docs_name,
+                language=config.theme.get("language") or "en",
+                site_url=config.site_url,
+            )
+            raise_if_any(problems)
+        self.summary_job = SummaryJob(summary.to_json(), Path(config.config_file_path).parent / self.config.cache_dir)
+        return nav
+
     # Before mkdocs-quiz (default priority 0), which turns the <quiz> blocks we write into HTML.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = DOWNLOAD_MARKER.sub(lambda _: download_link_html(self.course, page.url), markdown)
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return markdown
         page.meta["quiz"] = {**(page.meta.get("quiz") or {}), "enabled": True}
         return place_quiz(markdown, render_quiz(quiz, self.heading_name, storage_prefix(self.course)))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Put the finished PDF into the site and write its real size into every download link."""
+        if self.summary_job is None:
+            return
+        with authoring_errors():
+            pdf = self.summary_job.result()
+        self.summary_job = None
+        target = Path(config.site_dir) / summary_file_name(self.course)
+        shutil.copyfile(pdf, target)
+        size = f"{max(1, round(target.stat().st_size / 1024))} KB"
+        for html_file in Path(config.site_dir).rglob("*.html"):
+            html = html_file.read_text(encoding="utf-8")
+            if SIZE_PLACEHOLDER in html:
+                html_file.write_text(html.replace(SIZE_PLACEHOLDER, size), encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.summary_job is not None:
+            self.summary_job.cancel()
+            self.summary_job = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.quizzes_path(config).is_dir():
@@ -152,6 +212,22 @@ def warn_if_overdue(all_pages: Iterable[pages.Page], docs_name: str, today: dt.d
                 "Review the clinical content, then set 'next_review' (and 'last_reviewed') in the page's "
                 "front matter, or 'extra.course.next_review' in mkdocs.yml for the whole course."
             )
+
+
+SIZE_PLACEHOLDER = "@@course-summary-size@@"
+"""Written into pages while the PDF is still being made; replaced by its size once it is."""
+DOWNLOAD_MARKER = re.compile(r"^[ \t]*<!--\s*course-summary-download\s*-->[ \t]*$", re.MULTILINE)
+
+
+def summary_file_name(course: Course) -> str:
+    return f"{course.slug}-course-summary.pdf"
+
+
+def download_link_html(course: Course, page_url: str) -> str:
+    """The download button an author places with a `<!-- course-summary-download -->` line."""
+    href = get_relative_url(summary_file_name(course), page_url)
+    return (f'<p class="course-summary-download"><a class="md-button md-button--primary" href="{href}" download>'
+            f"Download the course summary (PDF, {SIZE_PLACEHOLDER})</a></p>")
 
 
 def storage_prefix(course: Course) -> str:

@@ -1,0 +1,100 @@
+"""The course summary's content, gathered from the course's own Markdown (nothing is written twice)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import markdown
+
+from .course import Course
+from .dates import long_date
+from .errors import Problem
+from .pages import Module, Page, list_items
+
+PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SummaryModule:
+    title: str
+    red_flags: list[dict[str, Any]]
+    """[{"title": str, "items": [html, ...]}, ...]"""
+    key_points: list[str]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the PDF shows, as plain data (HTML fragments and strings) so another process can render it."""
+
+    title: str
+    language: str
+    aim: str
+    objectives: list[str]
+    audience: str
+    source: str
+    cpd_hours: str
+    last_reviewed: str
+    next_review: str
+    authors: list[str]
+    modules: list[SummaryModule]
+    resources: list[str]
+    site_url: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def inline_html(text: str) -> str:
+    """A Markdown fragment (a list item, a sentence) as inline HTML."""
+    html = markdown.markdown(text)
+    match = PARAGRAPH.match(html)
+    return match.group(1) if match else html
+
+
+def section(page: Page, title: str, docs_name: str, problems: list[Problem]) -> str:
+    """The Markdown under a page's `## title` heading, up to the next heading of that level or above."""
+    match = re.search(rf"^##[ \t]+{re.escape(title)}[ \t]*#*[ \t]*$", page.body, re.MULTILINE | re.IGNORECASE)
+    if not match:
+        problems.append(Problem(f"{docs_name}/{page.src_path}", None, f"has no '## {title}' section, which the "
+                                "course summary PDF is built from: add it"))
+        return ""
+    rest = page.body[match.end():]
+    end = re.search(r"^#{1,2}[ \t]", rest, re.MULTILINE)
+    return (rest[: end.start()] if end else rest).strip()
+
+
+def build_summary(course: Course, modules: list[Module], home: Page, about: Page, resources: Page,
+                  docs_name: str, language: str, site_url: str | None) -> tuple[Summary, list[Problem]]:
+    """The summary of a course, with any problem in the pages it is built from."""
+    problems: list[Problem] = []
+    aim = section(home, "Aim", docs_name, problems)
+    objectives = list_items(section(home, "Learning objectives", docs_name, problems))
+    audience = section(about, "Audience", docs_name, problems)
+    source = section(about, "Source", docs_name, problems)
+    hours = f"{course.cpd_hours:g} hour" + ("" if course.cpd_hours == 1 else "s")
+    summary = Summary(
+        title=course.title,
+        language=language,
+        aim=markdown.markdown(aim),
+        objectives=[inline_html(item) for item in objectives],
+        audience=markdown.markdown(audience),
+        source=markdown.markdown(source),
+        cpd_hours=hours,
+        last_reviewed=long_date(course.last_reviewed),
+        next_review=long_date(course.next_review),
+        authors=list(course.authors),
+        modules=[
+            SummaryModule(
+                title=module.title,
+                red_flags=[{"title": flags.title, "items": [inline_html(i) for i in flags.items]}
+                           for flags in module.red_flags],
+                key_points=[inline_html(point) for point in module.key_points],
+            )
+            for module in modules
+        ],
+        resources=[inline_html(item) for item in list_items(resources.body)],
+        site_url=site_url,
+    )
+    return summary, problems
