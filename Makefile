@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check browser clean
+.PHONY: site serve test check bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,5 +43,8 @@ browser:
 test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest
 
+bench: $(VENV)/.site-installed
+	$(BIN)/python bench/build_time.py
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .cache $(VENV)

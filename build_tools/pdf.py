@@ -1,7 +1,7 @@
 """Render a course summary to an accessible PDF with WeasyPrint.
 
-Run as `python -m build_tools.pdf SUMMARY.json OUTPUT.pdf` so that the build can make the PDF in a separate
-process while MkDocs renders the pages.
+Run as `python -m build_tools.pdf - OUTPUT.pdf` with the summary's JSON on standard input, so that the build
+can make the PDF in a separate process while MkDocs renders the pages.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 PACKAGE = files("build_tools")
-_templates = Environment(loader=PackageLoader("build_tools", "templates"), autoescape=select_autoescape(["j2"]))
+_templates = Environment(
+    loader=PackageLoader("build_tools", "templates"), autoescape=select_autoescape(["j2"]), undefined=StrictUndefined
+)
 
 
 def summary_html(summary: dict[str, Any]) -> str:
@@ -44,4 +46,6 @@ def inputs_fingerprint_parts() -> list[bytes]:
 
 
 if __name__ == "__main__":
-    write_pdf(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")), Path(sys.argv[2]))
+    import weasyprint  # noqa: F401 - import while the build is still reading pages, before the summary arrives
+
+    write_pdf(json.loads(sys.stdin.buffer.read()), Path(sys.argv[2]))

@@ -46,10 +46,12 @@ class CourseConfig(Config):
     """The docs/ page of the final assessment: its quiz must set a pass mark."""
     home_page = c.Type(str, default="index.md")
     """Page whose `## Aim` and `## Learning objectives` open the course summary PDF."""
-    about_page = c.Type(str, default="about.md")
-    """Page whose `## Source` and `## Audience` sections close the course summary PDF."""
-    resources_page = c.Type(str, default="resources.md")
+    about_page = c.Optional(c.Type(str))
+    """Page whose `## Source` and `## Audience` sections the course summary PDF carries."""
+    resources_page = c.Optional(c.Type(str))
     """Page whose list items (with their links) are the summary's resources."""
+    summary_pdf = c.Type(bool, default=True)
+    """Make the course summary PDF; turn off only for a quick local preview."""
     cache_dir = c.Type(str, default=".cache/course-summary")
     """Where the last summary PDFs are kept (beside mkdocs.yml), so unchanged inputs are not rendered again."""
 
@@ -120,18 +122,26 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
-        env.globals["course_summary"] = {"file": summary_file_name(self.course), "size": SIZE_PLACEHOLDER}
+        env.globals["course_summary"] = (
+            {"file": summary_file_name(self.course), "size": SIZE_PLACEHOLDER} if self.config.summary_pdf else None
+        )
         env.globals["course_promotions"] = [
             {"id": p.id, "text": p.text, "url": promotion_url(p.link, files)} for p in self.promotions
         ]
         return env
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.summary_pdf:
+            self.summary_job = SummaryJob()
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Start the summary PDF now, so it renders in another process while MkDocs builds the pages."""
+        """Hand the summary to the PDF worker, which renders it while MkDocs builds the pages."""
+        if self.summary_job is None:
+            return nav
         docs_name = Path(config.docs_dir).name
         problems: list[Problem] = []
-        needed = {self.config.home_page, self.config.about_page, self.config.resources_page}
-        for missing in sorted(needed - set(self.pages)):
+        named = {self.config.home_page, self.config.about_page, self.config.resources_page} - {None}
+        for missing in sorted(named - set(self.pages)):
             problems.append(Problem("mkdocs.yml", None, f"the course summary needs the page {missing}, which is "
                                     "not in docs/: add it, or point the course plugin's setting at another page"))
         with authoring_errors():
@@ -140,20 +150,21 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 self.course,
                 [self.modules[page.file.src_uri] for page in nav.pages if page.file.src_uri in self.modules],
                 home=self.pages[self.config.home_page],
-                about=self.pages[self.config.about_page],
-                resources=self.pages[self.config.resources_page],
+                about=self.pages.get(self.config.about_page),
+                resources=self.pages.get(self.config.resources_page),
                 docs_name=docs_name,
                 language=config.theme.get("language") or "en",
                 site_url=config.site_url,
             )
             raise_if_any(problems)
-        self.summary_job = SummaryJob(summary.to_json(), Path(config.config_file_path).parent / self.config.cache_dir)
+        self.summary_job.submit(summary.to_json(), Path(config.config_file_path).parent / self.config.cache_dir)
         return nav
 
     # Before mkdocs-quiz (default priority 0), which turns the <quiz> blocks we write into HTML.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = DOWNLOAD_MARKER.sub(lambda _: download_link_html(self.course, page.url), markdown)
+        if self.config.summary_pdf:
+            markdown = DOWNLOAD_MARKER.sub(lambda _: download_link_html(self.course, page.url), markdown)
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return markdown

@@ -65,14 +65,14 @@ def section(page: Page, title: str, docs_name: str, problems: list[Problem]) -> 
     return (rest[: end.start()] if end else rest).strip()
 
 
-def build_summary(course: Course, modules: list[Module], home: Page, about: Page, resources: Page,
+def build_summary(course: Course, modules: list[Module], home: Page, about: Page | None, resources: Page | None,
                   docs_name: str, language: str, site_url: str | None) -> tuple[Summary, list[Problem]]:
     """The summary of a course, with any problem in the pages it is built from."""
     problems: list[Problem] = []
     aim = section(home, "Aim", docs_name, problems)
     objectives = list_items(section(home, "Learning objectives", docs_name, problems))
-    audience = section(about, "Audience", docs_name, problems)
-    source = section(about, "Source", docs_name, problems)
+    audience = section(about, "Audience", docs_name, problems) if about else ""
+    source = section(about, "Source", docs_name, problems) if about else ""
     hours = f"{course.cpd_hours:g} hour" + ("" if course.cpd_hours == 1 else "s")
     summary = Summary(
         title=course.title,
@@ -94,7 +94,7 @@ def build_summary(course: Course, modules: list[Module], home: Page, about: Page
             )
             for module in modules
         ],
-        resources=[inline_html(item) for item in list_items(resources.body)],
+        resources=[inline_html(item) for item in list_items(resources.body)] if resources else [],
         site_url=site_url,
     )
     return summary, problems

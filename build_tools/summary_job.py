@@ -1,4 +1,8 @@
-"""Making the summary PDF in a separate process, alongside the page build, and reusing it when nothing changed."""
+"""Making the summary PDF in a separate process, alongside the page build, and reusing it when nothing changed.
+
+The worker process starts when the build starts, so that importing WeasyPrint (the slow part) overlaps MkDocs
+reading the pages; it is handed the summary once the pages are read, or stopped if the cached PDF still fits.
+"""
 
 from __future__ import annotations
 
@@ -17,37 +21,44 @@ from .pdf import inputs_fingerprint_parts
 
 
 class SummaryJob:
-    """One PDF: taken from the cache when its inputs are unchanged, otherwise rendered by a child process."""
+    def __init__(self) -> None:
+        self.workdir = Path(tempfile.mkdtemp(prefix="course-summary-"))
+        self.output = self.workdir / "summary.pdf"
+        self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [sys.executable, "-m", "build_tools.pdf", "-", str(self.output)],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        self.cached: Path | None = None
 
-    def __init__(self, summary: dict[str, Any], cache_dir: Path) -> None:
+    def submit(self, summary: dict[str, Any], cache_dir: Path) -> None:
+        """Hand the worker the summary, unless a PDF of exactly these inputs is already in cache_dir."""
         data = json.dumps(summary, sort_keys=True, ensure_ascii=False).encode()
         key = hashlib.sha256()
         for part in [data, *inputs_fingerprint_parts()]:
             key.update(hashlib.sha256(part).digest())
         self.cached = cache_dir / f"{key.hexdigest()[:32]}.pdf"
-        self.process: subprocess.Popen[bytes] | None = None
         if self.cached.is_file():
+            self.cancel()
             return
         cache_dir.mkdir(parents=True, exist_ok=True)
-        self.workdir = Path(tempfile.mkdtemp(prefix="course-summary-"))
-        (self.workdir / "summary.json").write_bytes(data)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "build_tools.pdf", str(self.workdir / "summary.json"), str(self.workdir / "out.pdf")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
+        try:
+            self.process.stdin.write(data)
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass  # the worker died early: result() reports why
 
     def result(self) -> Path:
         """Wait for the PDF; raise AuthoringError with the renderer's own last words when it failed."""
+        assert self.cached is not None, "submit() first"
         if self.process is not None:
-            _, stderr = self.process.communicate()
-            output = self.workdir / "out.pdf"
-            failed = self.process.returncode != 0 or not output.is_file()
+            stderr = self.process.stderr.read()
+            self.process.wait()
+            failed = self.process.returncode != 0 or not self.output.is_file()
             if not failed:
                 temporary = self.cached.with_suffix(f".{os.getpid()}.tmp")
-                shutil.move(output, temporary)
+                shutil.move(self.output, temporary)
                 os.replace(temporary, self.cached)  # atomic: a concurrent build never reads half a file
-            shutil.rmtree(self.workdir, ignore_errors=True)
-            self.process = None
+            self.cancel()
             if failed:
                 reason = (stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
                 raise AuthoringError([Problem("course summary PDF", None, f"could not be made: {reason}. "
@@ -55,8 +66,13 @@ class SummaryJob:
         return self.cached
 
     def cancel(self) -> None:
+        """Stop the worker (if it still runs) and remove its scratch folder."""
         if self.process is not None:
-            self.process.kill()
+            if self.process.poll() is None:
+                self.process.kill()
             self.process.wait()
-            shutil.rmtree(self.workdir, ignore_errors=True)
+            for stream in (self.process.stdin, self.process.stderr):
+                if not stream.closed:
+                    stream.close()
             self.process = None
+        shutil.rmtree(self.workdir, ignore_errors=True)
