@@ -31,7 +31,8 @@ from .errors import AuthoringError, Problem, raise_if_any
 from .promotions import Promotion, load_promotions
 from .quizzes import Quiz, load_quizzes
 from .render import place_quiz, render_quiz
-from .summary import build_summary
+from .summary import Summary, build_summary
+from .widgets import find_widgets, place_widgets
 from .summary_job import SummaryJob
 
 log = get_plugin_logger(__name__)
@@ -65,6 +66,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.quizzes: dict[str, Quiz] = {}
         self.anchors: dict[str, dict[str, str]] = {}
         self.summary_job: SummaryJob | None = None
+        self.summary: Summary | None = None
+        self.widget_pages: dict[str, str] = {}
+        self.manifest: dict[str, Any] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         with authoring_errors():
@@ -76,10 +80,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         docs_dir = Path(config.docs_dir)
         modules_prefix = self.config.modules_dir.strip("/") + "/"
         problems: list[Problem] = []
-        self.pages, self.modules = {}, {}
+        self.pages, self.modules, self.widget_pages = {}, {}, {}
         for file in files.documentation_pages():
             page = pages.read_page(docs_dir, file.src_uri, self.course, problems)
             self.pages[file.src_uri] = page
+            for widget in find_widgets(page, docs_dir.name, problems):
+                self.widget_pages.setdefault(widget, file.src_uri)
             if file.src_uri.startswith(modules_prefix):
                 self.modules[file.src_uri] = pages.read_module(page, docs_dir, problems)
         for promotion in self.promotions:
@@ -96,6 +102,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             problems.extend(error.problems)
         else:
             self.quizzes = {quiz.page: quiz for quiz in quizzes}
+        assessment_widgets = sorted({"assessment-result", "certificate"} & set(self.widget_pages))
+        if assessment_widgets and self.config.final_assessment not in self.quizzes:
+            problems.append(Problem("mkdocs.yml", None, f"the {' and '.join(assessment_widgets)} widget needs a "
+                                    "final assessment: set the course plugin's 'final_assessment' to a page that "
+                                    "has a quiz file"))
         with authoring_errors():
             raise_if_any(problems)
         warn_if_overdue(self.pages.values(), docs_dir.name, dt.date.today())
@@ -122,6 +133,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
+        env.globals["course_manifest"] = self.manifest
         env.globals["course_summary"] = (
             {"file": summary_file_name(self.course), "size": SIZE_PLACEHOLDER} if self.config.summary_pdf else None
         )
@@ -135,9 +147,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.summary_job = SummaryJob()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Hand the summary to the PDF worker, which renders it while MkDocs builds the pages."""
-        if self.summary_job is None:
-            return nav
+        """Gather the summary (and hand it to the PDF worker, which renders it while MkDocs builds the pages)."""
         docs_name = Path(config.docs_dir).name
         problems: list[Problem] = []
         named = {self.config.home_page, self.config.about_page, self.config.resources_page} - {None}
@@ -146,7 +156,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                     "not in docs/: add it, or point the course plugin's setting at another page"))
         with authoring_errors():
             raise_if_any(problems)
-            summary, problems = build_summary(
+            self.summary, problems = build_summary(
                 self.course,
                 [self.modules[page.file.src_uri] for page in nav.pages if page.file.src_uri in self.modules],
                 home=self.pages[self.config.home_page],
@@ -157,14 +167,64 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 site_url=config.site_url,
             )
             raise_if_any(problems)
-        self.summary_job.submit(summary.to_json(), Path(config.config_file_path).parent / self.config.cache_dir)
+        self.manifest = self.learner_manifest(nav, files)
+        if self.summary_job is not None:
+            self.summary_job.submit(self.summary.to_json(),
+                                    Path(config.config_file_path).parent / self.config.cache_dir)
         return nav
+
+    def learner_manifest(self, nav: Navigation, files: Files) -> dict[str, Any]:
+        """What the browser needs to track this course: its modules, quizzes and learner pages, by URL."""
+        final = self.config.final_assessment
+
+        def url(src_path: str) -> str:
+            return files.get_file_from_path(src_path).url
+
+        return {
+            "slug": self.course.slug,
+            "title": self.course.title,
+            "storagePrefix": storage_prefix(self.course),
+            "modules": [
+                {"url": page.file.url, "title": self.modules[page.file.src_uri].title, "quiz": page.file.src_uri
+                 if page.file.src_uri in self.quizzes else None}
+                for page in nav.pages if page.file.src_uri in self.modules
+            ],
+            "quizzes": {
+                src: {"url": url(src), "version": quiz.fingerprint, "total": len(quiz.questions),
+                      "final": src == final, "passMark": quiz.pass_mark}
+                for src, quiz in self.quizzes.items()
+            },
+            "pages": {widget: url(src) for widget, src in self.widget_pages.items()}
+            | ({"assessment": url(final)} if final in self.quizzes else {}),
+        }
+
+    def widget_context(self, page: Page) -> dict[str, Any]:
+        """What the widget templates show, with links relative to the page they are on."""
+        final = self.quizzes.get(self.config.final_assessment or "")
+        modules = [
+            {**module, "href": get_relative_url(module["url"], page.url),
+             "total": len(self.quizzes[module["quiz"]].questions) if module["quiz"] else 0}
+            for module in self.manifest["modules"]
+        ]
+        return {
+            "summary_href": get_relative_url(summary_file_name(self.course), page.url) if self.config.summary_pdf
+            else None,
+            "summary_size": SIZE_PLACEHOLDER,
+            "modules": modules,
+            "first_module_href": modules[0]["href"] if modules else "",
+            "assessment_href": get_relative_url(self.manifest["pages"].get("assessment", ""), page.url),
+            "pass_mark": final.pass_mark if final else None,
+            "assessment_total": len(final.questions) if final else 0,
+            "course_title": self.course.title,
+            "cpd_hours": self.summary.cpd_hours,
+            "objectives": self.summary.objectives,
+            "reflection_parts": REFLECTION_PARTS,
+        }
 
     # Before mkdocs-quiz (default priority 0), which turns the <quiz> blocks we write into HTML.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.config.summary_pdf:
-            markdown = DOWNLOAD_MARKER.sub(lambda _: download_link_html(self.course, page.url), markdown)
+        markdown = place_widgets(markdown, self.widget_context(page))
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return markdown
@@ -227,18 +287,16 @@ def warn_if_overdue(all_pages: Iterable[pages.Page], docs_name: str, today: dt.d
 
 SIZE_PLACEHOLDER = "@@course-summary-size@@"
 """Written into pages while the PDF is still being made; replaced by its size once it is."""
-DOWNLOAD_MARKER = re.compile(r"^[ \t]*<!--\s*course-summary-download\s*-->[ \t]*$", re.MULTILINE)
+REFLECTION_PARTS = [
+    {"key": "learnt", "label": "What did I learn?"},
+    {"key": "change", "label": "How will it change my practice?"},
+    {"key": "next", "label": "What will I do next?"},
+]
+"""The common three-part reflective form that appraisal (GMC, RCGP) asks for."""
 
 
 def summary_file_name(course: Course) -> str:
     return f"{course.slug}-course-summary.pdf"
-
-
-def download_link_html(course: Course, page_url: str) -> str:
-    """The download button an author places with a `<!-- course-summary-download -->` line."""
-    href = get_relative_url(summary_file_name(course), page_url)
-    return (f'<p class="course-summary-download"><a class="md-button md-button--primary" href="{href}" download>'
-            f"Download the course summary (PDF, {SIZE_PLACEHOLDER})</a></p>")
 
 
 def storage_prefix(course: Course) -> str:

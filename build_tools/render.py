@@ -66,6 +66,7 @@ def render_quiz(quiz: Quiz, heading_name: HeadingName, storage_prefix: str) -> s
     """The quiz block for quiz.page, ready to be placed into the page's Markdown."""
     return _templates.get_template("quiz.md.j2").render(
         title=escape_line(quiz.title or DEFAULT_TITLE),
+        page_src=html.escape(quiz.page),
         version=quiz.fingerprint,
         version_key=f"{storage_prefix}quiz-version:{quiz.page}",
         questions=[render_question(q, quiz.page, heading_name) for q in quiz.questions],

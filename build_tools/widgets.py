@@ -1,0 +1,46 @@
+"""Learner widgets an author places in a page with one line, e.g. `<!-- course: progress -->`.
+
+The build renders each widget's static HTML (titles, links, objectives); the browser fills in what only the
+learner's own browser knows (answers, attempts, name, reflection).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .errors import Problem
+from .pages import Page
+
+MARKER = re.compile(r"^[ \t]*<!--\s*course:\s*(?P<name>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
+WIDGETS = ("summary-download", "continue", "progress", "assessment-result", "certificate")
+
+_templates = Environment(
+    loader=PackageLoader("build_tools", "templates/widgets"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def find_widgets(page: Page, docs_name: str, problems: list[Problem]) -> list[str]:
+    """The widgets a page asks for; an unknown name is a problem at its line."""
+    found = []
+    for match in MARKER.finditer(page.body):
+        name = match.group("name")
+        if name in WIDGETS:
+            found.append(name)
+        else:
+            line = page.body_line + page.body[: match.start()].count("\n")
+            problems.append(Problem(f"{docs_name}/{page.src_path}", line, f"'<!-- course: {name} -->' is not a "
+                                    f"widget; the widgets are: {', '.join(WIDGETS)}"))
+    return found
+
+
+def place_widgets(markdown: str, context: dict[str, Any]) -> str:
+    """Replace every widget line with the widget's HTML, rendered with what the build knows."""
+    return MARKER.sub(lambda match: _templates.get_template(f"{match.group('name')}.html").render(**context).strip(),
+                      markdown)
