@@ -129,6 +129,8 @@ class Watched:
     page: object
     console_errors: list[str]
     foreign_requests: list[str]
+    page_errors: list[str]
+    """Uncaught exceptions only: scripts that broke, as opposed to scripts that logged a handled error."""
 
 
 @pytest.fixture
@@ -137,9 +139,9 @@ def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched
     width, height = getattr(request, "param", (1280, 900))
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
-    result = Watched(page, [], [])
+    result = Watched(page, [], [], [])
     page.on("console", lambda m: result.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: result.console_errors.append(str(e)))
+    page.on("pageerror", lambda e: result.console_errors.append(str(e)) or result.page_errors.append(str(e)))
     page.on(
         "request",
         lambda r: result.foreign_requests.append(r.url)

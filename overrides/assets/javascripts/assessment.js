@@ -27,7 +27,7 @@
         date: new Date().toISOString(), correct: detail.correct, total: detail.total, passed: passed,
       });
       store.save();
-      store.announce(resultSentence(store.state.attempts[store.state.attempts.length - 1]));
+      store.announce(resultSentence(store.state.attempts[store.state.attempts.length - 1]), true);
     }
     renderResult();
   });
@@ -87,7 +87,6 @@
       if (!attempts.length) return;
       container.innerHTML = "";
       var table = document.createElement("table");
-      table.className = "course-attempts";
       table.innerHTML = "<caption>Your final assessment attempts, newest first</caption>" +
         '<thead><tr><th scope="col">Date</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead>';
       var body = document.createElement("tbody");
@@ -111,7 +110,10 @@
       var feedback = quiz.querySelector(".quiz-feedback:not(.hidden)");
       if (!feedback || !feedback.textContent.trim()) return;
       var right = !!feedback.querySelector(".quiz-feedback-item.correct");
-      store.announce((right ? "Correct. " : "Not quite. ") + feedback.textContent.replace(/\s+/g, " ").trim());
+      var parts = Array.prototype.map.call(feedback.querySelectorAll(".quiz-feedback-item-content"), function (item) {
+        return item.textContent.replace(/\s+/g, " ").trim();
+      });
+      store.announce((right ? "Correct. " : "Not quite. ") + parts.join(" "));
     }, 0);
   }
 

@@ -31,10 +31,17 @@
     var assessment = manifest.pages.assessment === url;
     if (module) store.state.visited[url] = true;
     if (module || assessment) {
-      var heading = document.querySelector("article h1");
-      store.state.lastPage = { url: url, title: module ? module.title : heading ? heading.textContent.trim() : url };
+      store.state.lastPage = { url: url, title: module ? module.title : pageHeading() || url };
     }
     store.save();
+  }
+
+  function pageHeading() {
+    var heading = document.querySelector("article h1");
+    if (!heading) return "";
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+    return copy.textContent.trim();
   }
 
   function setText(element, text) {

@@ -221,12 +221,21 @@
     return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
 
-  function announce(message) {
-    var region = document.getElementById("course-announcer");
-    if (!region) return;
-    region.textContent = "";
+  /* Messages for screen readers. Those that arrive together are read as one, "last" ones at the end, so a
+     final score follows the feedback on the answer that completed the assessment. */
+  var pending = [];
+
+  function announce(message, last) {
+    pending.push({ message: message, last: !!last });
+    if (pending.length > 1) return;
     window.setTimeout(function () {
-      region.textContent = message;
+      var region = document.getElementById("course-announcer");
+      var ordered = pending.filter(function (p) { return !p.last; }).concat(pending.filter(function (p) {
+        return p.last;
+      }));
+      pending = [];
+      if (!region) return;
+      region.textContent = ordered.map(function (p) { return p.message; }).join(" ");
     }, 50);
   }
 
