@@ -94,7 +94,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 if files.get_file_from_path(target) is None:
                     problems.append(Problem("mkdocs.yml", None, f"banner '{promotion.id}' links to '{target}', "
                                             "which is not a page in docs/: fix the link or add the page"))
-        self.anchors = {}
+        self.anchors, self.quizzes = {}, {}
         try:
             quizzes = load_quizzes(self.quizzes_path(config), functools.partial(self.anchors_of, config=config),
                                    self.config.final_assessment)
@@ -102,15 +102,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             problems.extend(error.problems)
         else:
             self.quizzes = {quiz.page: quiz for quiz in quizzes}
-        assessment_widgets = sorted({"assessment-result", "certificate"} & set(self.widget_pages))
-        if assessment_widgets and self.config.final_assessment not in self.quizzes:
-            problems.append(Problem("mkdocs.yml", None, f"the {' and '.join(assessment_widgets)} widget needs a "
-                                    "final assessment: set the course plugin's 'final_assessment' to a page that "
-                                    "has a quiz file"))
+            problems.extend(self.missing_assessment())
         with authoring_errors():
             raise_if_any(problems)
         warn_if_overdue(self.pages.values(), docs_dir.name, dt.date.today())
         return files
+
+    def missing_assessment(self) -> list[Problem]:
+        """The assessment result and certificate widgets need the final assessment's quiz."""
+        assessment_widgets = sorted({"assessment-result", "certificate"} & set(self.widget_pages))
+        if not assessment_widgets or self.config.final_assessment in self.quizzes:
+            return []
+        return [Problem("mkdocs.yml", None, f"the {' and '.join(assessment_widgets)} widget needs a final "
+                        "assessment: set the course plugin's 'final_assessment' to a page that has a quiz file")]
 
     def quizzes_path(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.quizzes_dir

@@ -135,3 +135,25 @@ def test_no_page_asks_for_google_fonts_or_a_cdn(course_site: Served) -> None:
         loaded = re.findall(r'<(?:link|script|img|iframe|source)[^>]+(?:href|src)="(https?://[^"]+)"', html)
         external = [url for url in loaded if not url.startswith(course_site.base_url)]
         assert external == [], (html_file, external)
+
+
+def test_unknown_widget_names_its_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = copy_course(ROOT, tmp_path)
+    page = tmp_path / "docs/progress.md"
+    page.write_text(page.read_text().replace("<!-- course: progress -->", "<!-- course: progres -->"))
+    with pytest.raises(Abort):
+        build_course(config_file, tmp_path / "site")
+    assert "docs/progress.md:11: '<!-- course: progres -->' is not a widget; the widgets are:" in caplog.text
+
+
+def test_learner_data_for_the_browser_is_in_every_page(course_site: Served) -> None:
+    import json
+
+    html = (course_site.site_dir / "modules/brain-metastases/index.html").read_text()
+    manifest = json.loads(re.search(r'<script id="course-data" type="application/json">(.*?)</script>', html).group(1))
+    assert manifest["storagePrefix"] == "course:breast-cancer-recurrence:"
+    assert [m["url"] for m in manifest["modules"]] == [m.replace(".md", "/") for m in MODULES]
+    final = manifest["quizzes"]["final-assessment.md"]
+    assert final["final"] is True and final["passMark"] == 80 and final["total"] >= 15
+    assert manifest["pages"] == {"summary-download": "./", "continue": "./", "assessment-result": "final-assessment/",
+                                 "progress": "progress/", "certificate": "certificate/", "assessment": "final-assessment/"}
