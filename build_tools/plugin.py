@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager

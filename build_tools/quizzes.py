@@ -126,7 +126,7 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
     elif not isinstance(raw_questions, LocatedList) or not raw_questions:
         fail(data.key_lines["questions"], "'questions' must be a list of questions, each starting '- id:'")
     else:
-        for raw, line in zip(raw_questions, raw_questions.item_lines):
+        for raw, line in zip(raw_questions, raw_questions.item_lines, strict=True):
             question = read_question(raw, line, page, anchors, anchors_of, fail)
             if question is not None:
                 questions.append(question)
@@ -187,7 +187,7 @@ def read_options(raw: LocatedDict, line: int, qfail: Callable[[int | None, str],
     options: list[Option] = []
     seen: dict[str, int] = {}
     ok = True
-    for item, item_line in zip(items, items.item_lines):
+    for item, item_line in zip(items, items.item_lines, strict=True):
         if not isinstance(item, LocatedDict):
             qfail(item_line, "each option must be a block starting '- text:' (with optional 'correct: true' "
                   "and 'feedback:')")

@@ -49,6 +49,20 @@ def copy_course(source: Path, destination: Path) -> Path:
     return destination / "mkdocs.yml"
 
 
+def failed_build_log(tmp_path: Path, caplog: pytest.LogCaptureFixture, path: str, *edits: tuple[str, str]) -> str:
+    """Copy the course, make each (old, new) replacement in one of its files, return what the refused build logged."""
+    from mkdocs.exceptions import Abort
+
+    config_file = copy_course(ROOT, tmp_path)
+    target = tmp_path / path
+    for old, new in edits:
+        assert old in target.read_text()
+        target.write_text(target.read_text().replace(old, new, 1))
+    with pytest.raises(Abort):
+        build_course(config_file, tmp_path / "site")
+    return caplog.text
+
+
 def page_urls(config: MkDocsConfig) -> list[str]:
     """Site-relative URLs of every Markdown page of a built course."""
     docs = Path(config.docs_dir)
@@ -89,27 +103,27 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def course_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The real course, built once with site_url set to the exact address it is served from.
+def build_and_serve(config_file: Path, site_dir: Path) -> Iterator[Served]:
+    """Build a course with site_url set to the exact address it is then served from.
 
     Material's instant navigation only intercepts links found in sitemap.xml, which is built from site_url.
     """
     port = free_port()
-    site_dir = tmp_path_factory.mktemp("course-site")
-    config = build_course(ROOT / "mkdocs.yml", site_dir, site_url=f"http://127.0.0.1:{port}/")
+    config = build_course(config_file, site_dir, site_url=f"http://127.0.0.1:{port}/")
     for base_url in serve(site_dir, port):
         yield Served(base_url, site_dir, config)
+
+
+@pytest.fixture(scope="session")
+def course_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The real course, built once for the whole test run."""
+    yield from build_and_serve(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("course-site"))
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The tiny second course under tests/, built by the same plugin."""
-    port = free_port()
-    site_dir = tmp_path_factory.mktemp("fixture-site")
-    config = build_course(FIXTURE_COURSE / "mkdocs.yml", site_dir, site_url=f"http://127.0.0.1:{port}/")
-    for base_url in serve(site_dir, port):
-        yield Served(base_url, site_dir, config)
+    yield from build_and_serve(FIXTURE_COURSE / "mkdocs.yml", tmp_path_factory.mktemp("fixture-site"))
 
 
 @pytest.fixture(scope="session")

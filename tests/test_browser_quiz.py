@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from conftest import Served, Watched
 from test_browser_pages import axe_violations

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import Abort
 
 from build_tools.course import load_course
 from build_tools.errors import Problem
 from build_tools.pages import read_module, read_page
-from conftest import FIXTURE_COURSE, ROOT, Served, build_course, copy_course
+from conftest import ROOT, Served, build_course, failed_build_log
 
 MODULES = [
     "modules/risk-of-recurrence.md",
@@ -82,11 +80,8 @@ def test_page_front_matter_overrides_course_review_dates(fixture_site: Served) -
 
 
 def test_expired_review_date_fails_a_strict_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    config_file = copy_course(ROOT, tmp_path)
-    page = tmp_path / "docs/modules/bone-metastases.md"
-    page.write_text(page.read_text().replace("minutes: 8\n", "minutes: 8\nnext_review: 2020-03-01\n", 1))
-    with pytest.raises(Abort):
-        build_course(config_file, tmp_path / "site")
+    failed_build_log(tmp_path, caplog, "docs/modules/bone-metastases.md",
+                     ("minutes: 8\n", "minutes: 8\nnext_review: 2020-03-01\n"))
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any(
         "docs/modules/bone-metastases.md: its review was due on 1 March 2020" in w and "next_review" in w
@@ -95,23 +90,14 @@ def test_expired_review_date_fails_a_strict_build(tmp_path: Path, caplog: pytest
 
 
 def test_missing_key_points_names_the_page(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    config_file = copy_course(ROOT, tmp_path)
-    page = tmp_path / "docs/modules/liver-metastases.md"
-    page.write_text(page.read_text().replace("## Key points", "## Points to remember"))
-    with pytest.raises(Abort):
-        build_course(config_file, tmp_path / "site")
-    assert "docs/modules/liver-metastases.md: has no '## Key points' section" in caplog.text
+    log = failed_build_log(tmp_path, caplog, "docs/modules/liver-metastases.md", ("## Key points", "## Points to remember"))
+    assert "docs/modules/liver-metastases.md: has no '## Key points' section" in log
     assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_bad_course_metadata_is_reported_together(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    config_file = copy_course(ROOT, tmp_path)
-    text = config_file.read_text().replace("cpd_hours: 1", "cpd_hours: one").replace(
-        "next_review: 2027-11-01", "next_review: soon")
-    config_file.write_text(text)
-    with pytest.raises(Abort):
-        build_course(config_file, tmp_path / "site")
-    message = caplog.text
+    message = failed_build_log(tmp_path, caplog, "mkdocs.yml", ("    cpd_hours: 1\n", "    cpd_hours: one\n"),
+                               ("    next_review: 2027-11-01", "    next_review: soon"))
     assert "2 problems" in message
     assert "'extra.course.cpd_hours' must be a positive number" in message
     assert "'extra.course.next_review' must be a date written as YYYY-MM-DD" in message
@@ -138,12 +124,8 @@ def test_no_page_asks_for_google_fonts_or_a_cdn(course_site: Served) -> None:
 
 
 def test_unknown_widget_names_its_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    config_file = copy_course(ROOT, tmp_path)
-    page = tmp_path / "docs/progress.md"
-    page.write_text(page.read_text().replace("<!-- course: progress -->", "<!-- course: progres -->"))
-    with pytest.raises(Abort):
-        build_course(config_file, tmp_path / "site")
-    assert "docs/progress.md:11: '<!-- course: progres -->' is not a widget; the widgets are:" in caplog.text
+    log = failed_build_log(tmp_path, caplog, "docs/progress.md", ("<!-- course: progress -->", "<!-- course: progres -->"))
+    assert "docs/progress.md:11: '<!-- course: progres -->' is not a widget; the widgets are:" in log
 
 
 def test_learner_data_for_the_browser_is_in_every_page(course_site: Served) -> None:
