@@ -221,3 +221,39 @@ def test_reduced_motion_turns_animation_off(course_site: Served, watched: Watche
     open_page(course_site, page, "modules/bone-metastases/")
     duration = page.locator(".md-nav__link").first.evaluate("el => getComputedStyle(el).transitionDuration")
     assert all(float(part.rstrip("s")) <= 0.001 for part in duration.split(","))
+
+
+def test_full_storage_warns_and_keeps_progress_for_the_visit(course_site: Served, watched: Watched) -> None:
+    page = watched.page
+    page.context.add_init_script("""
+Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };
+""")
+    open_page(course_site, page, "modules/brain-metastases/")
+    assert "Your progress will not be kept." in page.locator(".course-storage-warning").inner_text()
+    answer_all(page, correctly=True)
+    page.locator(".md-footer").get_by_role("link", name="Next: Referral and management").click()
+    page.wait_for_url("**/modules/referral-and-management/")
+    assert "1 of 6 modules completed" in page.locator("[data-course-progress-line]").inner_text()
+    assert watched.page_errors == []
+
+
+def test_progress_follows_instant_navigation(course_site: Served, watched: Watched) -> None:
+    page = watched.page
+    open_page(course_site, page, "modules/liver-metastases/")
+    page.evaluate("window.__noFullReload = true")
+    answer_all(page, correctly=True)
+    assert "1 of 6 modules completed, 5 of 31" in page.locator("[data-course-progress-line]").inner_text()
+    page.locator(".md-footer").get_by_role("link", name="Next: Brain metastases").click()
+    page.wait_for_url("**/modules/brain-metastases/")
+    page.locator(".quiz").first.wait_for()
+    assert page.evaluate("window.__noFullReload === true")
+    assert "1 of 6 modules completed, 5 of 31" in page.locator("[data-course-progress-line]").inner_text()
+    liver = page.locator(".md-nav--primary a[href$='liver-metastases/'] .course-nav-status").first
+    assert liver.inner_text().startswith("\u2713 Done")
+    answer_all(page, correctly=False)
+    assert "2 of 6 modules completed, 10 of 31" in page.locator("[data-course-progress-line]").inner_text()
+    page.locator(".md-header").get_by_role("link").first.click()
+    page.wait_for_url(course_site.base_url)
+    assert page.locator("[data-course-continue] a").inner_text() == "Continue where you left off: Brain metastases"
+    assert page.evaluate("window.__noFullReload === true")
+    assert watched.console_errors == []
