@@ -20,19 +20,19 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from . import pages
 from .anchors import page_anchors
 from .course import Course, load_course
 from .dates import long_date
 from .errors import AuthoringError, Problem, raise_if_any
-from .promotions import Promotion, load_promotions
+from .learner import learner_manifest, storage_prefix, widget_context
+from .promotions import Promotion, link_problems, load_promotions, promotion_url
 from .quizzes import Quiz, load_quizzes
 from .render import place_quiz, render_quiz
 from .summary import Summary, build_summary
-from .widgets import find_widgets, place_widgets
 from .summary_job import SummaryJob
+from .widgets import find_widgets, place_widgets
 
 log = get_plugin_logger(__name__)
 
@@ -87,12 +87,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 self.widget_pages.setdefault(widget, file.src_uri)
             if file.src_uri.startswith(modules_prefix):
                 self.modules[file.src_uri] = pages.read_module(page, docs_dir, problems)
-        for promotion in self.promotions:
-            if promotion.link and not is_web_address(promotion.link):
-                target = promotion.link.partition("#")[0]
-                if files.get_file_from_path(target) is None:
-                    problems.append(Problem("mkdocs.yml", None, f"banner '{promotion.id}' links to '{target}', "
-                                            "which is not a page in docs/: fix the link or add the page"))
+        problems.extend(link_problems(self.promotions, functools.partial(site_url_of, files)))
         self.anchors, self.quizzes = {}, {}
         try:
             quizzes = load_quizzes(self.quizzes_path(config), functools.partial(self.anchors_of, config=config),
@@ -141,7 +136,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             {"file": summary_file_name(self.course), "size": SIZE_PLACEHOLDER} if self.config.summary_pdf else None
         )
         env.globals["course_promotions"] = [
-            {"id": p.id, "text": p.text, "url": promotion_url(p.link, files)} for p in self.promotions
+            {"id": p.id, "text": p.text, "url": promotion_url(p.link, functools.partial(site_url_of, files))}
+            for p in self.promotions
         ]
         return env
 
@@ -170,64 +166,27 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 site_url=config.site_url,
             )
             raise_if_any(problems)
-        self.manifest = self.learner_manifest(nav, files)
+        self.manifest = learner_manifest(
+            self.course,
+            [(page.file.src_uri, self.modules[page.file.src_uri]) for page in nav.pages if page.file.src_uri in self.modules],
+            self.quizzes,
+            self.widget_pages,
+            self.config.final_assessment,
+            functools.partial(site_url_of, files),
+        )
         if self.summary_job is not None:
             self.summary_job.submit(self.summary.to_json(),
                                     Path(config.config_file_path).parent / self.config.cache_dir)
         return nav
 
-    def learner_manifest(self, nav: Navigation, files: Files) -> dict[str, Any]:
-        """What the browser needs to track this course: its modules, quizzes and learner pages, by URL."""
-        final = self.config.final_assessment
-
-        def url(src_path: str) -> str:
-            return files.get_file_from_path(src_path).url
-
-        return {
-            "slug": self.course.slug,
-            "title": self.course.title,
-            "storagePrefix": storage_prefix(self.course),
-            "modules": [
-                {"url": page.file.url, "title": self.modules[page.file.src_uri].title, "quiz": page.file.src_uri
-                 if page.file.src_uri in self.quizzes else None}
-                for page in nav.pages if page.file.src_uri in self.modules
-            ],
-            "quizzes": {
-                src: {"url": url(src), "version": quiz.fingerprint, "total": len(quiz.questions),
-                      "final": src == final, "passMark": quiz.pass_mark}
-                for src, quiz in self.quizzes.items()
-            },
-            "pages": {widget: url(src) for widget, src in self.widget_pages.items()}
-            | ({"assessment": url(final)} if final in self.quizzes else {}),
-        }
-
-    def widget_context(self, page: Page) -> dict[str, Any]:
-        """What the widget templates show, with links relative to the page they are on."""
-        final = self.quizzes.get(self.config.final_assessment or "")
-        modules = [
-            {**module, "href": get_relative_url(module["url"], page.url),
-             "total": len(self.quizzes[module["quiz"]].questions) if module["quiz"] else 0}
-            for module in self.manifest["modules"]
-        ]
-        return {
-            "summary_href": get_relative_url(summary_file_name(self.course), page.url) if self.config.summary_pdf
-            else None,
-            "summary_size": SIZE_PLACEHOLDER,
-            "modules": modules,
-            "first_module_href": modules[0]["href"] if modules else "",
-            "assessment_href": get_relative_url(self.manifest["pages"].get("assessment", ""), page.url),
-            "pass_mark": final.pass_mark if final else None,
-            "assessment_total": len(final.questions) if final else 0,
-            "course_title": self.course.title,
-            "cpd_hours": self.summary.cpd_hours,
-            "objectives": self.summary.objectives,
-            "reflection_parts": REFLECTION_PARTS,
-        }
-
     # Before mkdocs-quiz (default priority 0), which turns the <quiz> blocks we write into HTML.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = place_widgets(markdown, self.widget_context(page))
+        context = widget_context(
+            self.manifest, self.quizzes, self.quizzes.get(self.config.final_assessment or ""), self.summary, page.url,
+            summary_file_name(self.course) if self.config.summary_pdf else None, SIZE_PLACEHOLDER,
+        )
+        markdown = place_widgets(markdown, context)
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return markdown
@@ -290,31 +249,13 @@ def warn_if_overdue(all_pages: Iterable[pages.Page], docs_name: str, today: dt.d
 
 SIZE_PLACEHOLDER = "@@course-summary-size@@"
 """Written into pages while the PDF is still being made; replaced by its size once it is."""
-REFLECTION_PARTS = [
-    {"key": "learnt", "label": "What did I learn?"},
-    {"key": "change", "label": "How will it change my practice?"},
-    {"key": "next", "label": "What will I do next?"},
-]
-"""The common three-part reflective form that appraisal (GMC, RCGP) asks for."""
 
 
 def summary_file_name(course: Course) -> str:
     return f"{course.slug}-course-summary.pdf"
 
 
-def storage_prefix(course: Course) -> str:
-    """Every key this course keeps in the learner's browser starts with this, so courses never collide."""
-    return f"course:{course.slug}:"
-
-
-def is_web_address(link: str) -> bool:
-    return link.startswith(("http://", "https://", "mailto:"))
-
-
-def promotion_url(link: str | None, files: Files) -> str | None:
-    """A banner link as a site URL: author pages (`resources.md#x`) become the page's address."""
-    if link is None or is_web_address(link):
-        return link
-    target, _, anchor = link.partition("#")
-    url = files.get_file_from_path(target).url
-    return f"{url}#{anchor}" if anchor else url
+def site_url_of(files: Files, src_path: str) -> str | None:
+    """The site URL of a docs/ page, or None when there is no such page."""
+    file = files.get_file_from_path(src_path)
+    return file.url if file else None

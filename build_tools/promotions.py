@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from .course import CONFIG_FILE
@@ -47,3 +48,28 @@ def load_promotions(extra: dict[str, Any]) -> list[Promotion]:
             promotions.append(Promotion(banner_id, text.strip(), link))
     raise_if_any(problems)
     return promotions
+
+
+def is_web_address(link: str) -> bool:
+    return link.startswith(("http://", "https://", "mailto:"))
+
+
+def link_problems(promotions: list[Promotion], url_of: Callable[[str], str | None]) -> list[Problem]:
+    """Banners whose link names a docs/ page that does not exist."""
+    problems = []
+    for promotion in promotions:
+        if promotion.link and not is_web_address(promotion.link):
+            target = promotion.link.partition("#")[0]
+            if url_of(target) is None:
+                problems.append(Problem(CONFIG_FILE, None, f"banner '{promotion.id}' links to '{target}', which is "
+                                        "not a page in docs/: fix the link or add the page"))
+    return problems
+
+
+def promotion_url(link: str | None, url_of: Callable[[str], str | None]) -> str | None:
+    """A banner link as a site URL: author pages (`resources.md#x`) become the page's address."""
+    if link is None or is_web_address(link):
+        return link
+    target, _, anchor = link.partition("#")
+    url = url_of(target)
+    return f"{url}#{anchor}" if anchor else url
