@@ -63,8 +63,13 @@ def test_progress_reaches_100_percent(course_site: Served, watched: Watched) -> 
     for module in MODULE_QUIZ_PAGES:
         open_page(course_site, page, module + "/")
         answer_all(page, correctly=True)
-        badge = page.locator(f".md-nav--primary a[href$='{module.split('/')[1]}/'] .course-nav-status").first
+        link = page.locator(f".md-nav--primary a.md-nav__link[href$='{module.split('/')[1]}/']").first
+        badge = link.locator(".course-nav-status")
         assert badge.inner_text().startswith("\u2713 Done")
+        spoken = badge.locator(".course-visually-hidden")
+        assert spoken.text_content() == " (completed)" and spoken.bounding_box()["width"] <= 1
+        title = link.locator(".md-ellipsis").bounding_box()
+        assert title["width"] > 40, "the badge must not squeeze the module's title out of sight"
     open_page(course_site, page, "")
     line = page.locator("[data-course-progress-line]").inner_text()
     assert "6 of 6 modules completed, 31 of 31 questions answered" in line

@@ -102,7 +102,7 @@
         shown.setAttribute("aria-hidden", "true");
         shown.textContent = label;
         var hidden = document.createElement("span");
-        hidden.className = "md-visually-hidden";
+        hidden.className = "course-visually-hidden";
         hidden.textContent = " (" + spoken + ")";
         badge.appendChild(shown);
         badge.appendChild(hidden);
