@@ -14,7 +14,14 @@ DESKTOP = (1280, 900)
 
 
 def axe_violations(page: object) -> list[str]:
-    """axe-core's violations on the page as it is now, one line each, for a readable failure."""
+    """axe-core's violations on the page once its transitions have settled, one line each, for a readable failure.
+
+    Material fades the header title in as the page scrolls; half-way through, any text is "low contrast".
+    """
+    page.evaluate("""Promise.race([
+        Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null))),
+        new Promise(resolve => setTimeout(resolve, 2000)),
+    ])""")
     results = Axe().run(page)
     return [
         f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'])})"
