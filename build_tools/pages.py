@@ -15,7 +15,6 @@ from .dates import parse_date
 from .errors import Problem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-KEY_POINTS_HEADING = re.compile(r"^##[ \t]+Key points[ \t]*#*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 NEXT_SECTION = re.compile(r"^#{1,2}[ \t]", re.MULTILINE)
 LIST_ITEM = re.compile(r"^[-*+][ \t]+")
 RED_FLAGS = re.compile(r'^!!![ \t]+danger(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*\n(?P<body>(?:(?:[ \t]{4}.*)?\n)+)',
@@ -115,14 +114,16 @@ def read_module(page: Page, docs_dir: Path, problems: list[Problem]) -> Module:
     objectives_ok = isinstance(objectives, list) and bool(objectives) and all(
         isinstance(o, str) and o.strip() for o in objectives)
     need(objectives_ok, "objectives", "must be a list of learning objectives, one '- ' line each")
-    key_points = section_items(page.body, KEY_POINTS_HEADING)
+    key_points_section = section(page.body, "Key points")
+    key_points = list_items(key_points_section) if key_points_section is not None else None
     if key_points is None:
         problems.append(Problem(where, None, "has no '## Key points' section: add one at the end of the module, "
                                 "with the module's key points as a bulleted list (the course summary PDF is "
                                 "built from it)"))
     elif not key_points:
-        problems.append(Problem(where, page.body_line + page.body[: KEY_POINTS_HEADING.search(page.body).start()]
-                                .count("\n"), "the '## Key points' section has no bulleted points"))
+        heading = heading_pattern("Key points").search(page.body)
+        problems.append(Problem(where, page.body_line + page.body[: heading.start()].count("\n"),
+                                "the '## Key points' section has no bulleted points"))
     return Module(
         src_path=page.src_path,
         title=title.strip() if isinstance(title, str) else "",
@@ -134,14 +135,18 @@ def read_module(page: Page, docs_dir: Path, problems: list[Problem]) -> Module:
     )
 
 
-def section_items(body: str, heading: re.Pattern[str]) -> list[str] | None:
-    """The list items under a `##` heading, each joined onto one line; None when there is no such heading."""
-    match = heading.search(body)
+def heading_pattern(title: str) -> re.Pattern[str]:
+    return re.compile(rf"^##[ \t]+{re.escape(title)}[ \t]*#*[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def section(body: str, title: str) -> str | None:
+    """The Markdown under a `## title` heading, up to the next heading of that level or above; None if absent."""
+    match = heading_pattern(title).search(body)
     if not match:
         return None
     rest = body[match.end():]
     end = NEXT_SECTION.search(rest)
-    return list_items(rest[: end.start()] if end else rest)
+    return (rest[: end.start()] if end else rest).strip()
 
 
 def list_items(markdown: str) -> list[str]:

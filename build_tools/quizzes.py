@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,7 @@ class Quiz:
         return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
 
 
-AnchorLookup = Callable[[str], "set[str] | None"]
+AnchorLookup = Callable[[str], "Collection[str] | None"]
 """Heading anchors of a docs/ page, or None when there is no such page."""
 
 
@@ -135,7 +135,7 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
     return Quiz(name, page, title, pass_mark, tuple(questions))
 
 
-def read_question(raw: Any, line: int, page: str, anchors: set[str] | None, anchors_of: AnchorLookup,
+def read_question(raw: Any, line: int, page: str, anchors: Collection[str] | None, anchors_of: AnchorLookup,
                   fail: Callable[[int | None, str], None]) -> Question | None:
     if not isinstance(raw, LocatedDict):
         fail(line, "each question must be a block of 'id:', 'type:', 'prompt:' and 'options:' lines")
@@ -216,7 +216,7 @@ def read_options(raw: LocatedDict, line: int, qfail: Callable[[int | None, str],
     return tuple(options) if ok else None
 
 
-def check_source(source: str, line: int, page: str, anchors: set[str], anchors_of: AnchorLookup,
+def check_source(source: str, line: int, page: str, anchors: Collection[str], anchors_of: AnchorLookup,
                  qfail: Callable[[int | None, str], None]) -> None:
     """`source` must name a heading that exists, on the quiz's own page or on the page it names."""
     target, _, anchor = source.rpartition("#")

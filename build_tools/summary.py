@@ -11,7 +11,7 @@ import markdown
 from .course import Course
 from .dates import long_date
 from .errors import Problem
-from .pages import Module, Page, list_items
+from .pages import Module, Page, list_items, section
 
 PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
 
@@ -53,26 +53,23 @@ def inline_html(text: str) -> str:
     return match.group(1) if match else html
 
 
-def section(page: Page, title: str, docs_name: str, problems: list[Problem]) -> str:
-    """The Markdown under a page's `## title` heading, up to the next heading of that level or above."""
-    match = re.search(rf"^##[ \t]+{re.escape(title)}[ \t]*#*[ \t]*$", page.body, re.MULTILINE | re.IGNORECASE)
-    if not match:
+def required_section(page: Page, title: str, docs_name: str, problems: list[Problem]) -> str:
+    """A section the summary is built from; its absence is a problem naming the page."""
+    text = section(page.body, title)
+    if text is None:
         problems.append(Problem(f"{docs_name}/{page.src_path}", None, f"has no '## {title}' section, which the "
                                 "course summary PDF is built from: add it"))
-        return ""
-    rest = page.body[match.end():]
-    end = re.search(r"^#{1,2}[ \t]", rest, re.MULTILINE)
-    return (rest[: end.start()] if end else rest).strip()
+    return text or ""
 
 
 def build_summary(course: Course, modules: list[Module], home: Page, about: Page | None, resources: Page | None,
                   docs_name: str, language: str, site_url: str | None) -> tuple[Summary, list[Problem]]:
     """The summary of a course, with any problem in the pages it is built from."""
     problems: list[Problem] = []
-    aim = section(home, "Aim", docs_name, problems)
-    objectives = list_items(section(home, "Learning objectives", docs_name, problems))
-    audience = section(about, "Audience", docs_name, problems) if about else ""
-    source = section(about, "Source", docs_name, problems) if about else ""
+    aim = required_section(home, "Aim", docs_name, problems)
+    objectives = list_items(required_section(home, "Learning objectives", docs_name, problems))
+    audience = required_section(about, "Audience", docs_name, problems) if about else ""
+    source = required_section(about, "Source", docs_name, problems) if about else ""
     hours = f"{course.cpd_hours:g} hour" + ("" if course.cpd_hours == 1 else "s")
     summary = Summary(
         title=course.title,
