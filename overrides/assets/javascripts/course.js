@@ -2,36 +2,28 @@
 (function () {
   "use strict";
 
-  var STORAGE_PREFIX = "course:" + location.host + ":";
-  var DISMISSED_KEY = STORAGE_PREFIX + "dismissed-banners";
+  var store = window.CourseStore;
 
-  function readDismissed() {
-    try {
-      var value = JSON.parse(localStorage.getItem(DISMISSED_KEY) || "[]");
-      return Array.isArray(value) ? value : [];
-    } catch (error) {
-      return [];
-    }
+  /* Dismissed banners are remembered with the rest of the learner's state (blocked storage: this visit only). */
+  function dismissed() {
+    return store ? store.state.dismissedBanners : [];
   }
 
-  function saveDismissed(ids) {
-    try {
-      localStorage.setItem(DISMISSED_KEY, JSON.stringify(ids));
-    } catch (error) {
-      /* Storage blocked or full: the banner is hidden for this page only. */
-    }
+  function dismiss(id) {
+    if (!store) return;
+    store.state.dismissedBanners.push(id);
+    store.save();
   }
 
   function applyBanners() {
-    var dismissed = readDismissed();
-    var promos = document.querySelectorAll("[data-promo-id]");
-    promos.forEach(function (promo) {
-      if (dismissed.indexOf(promo.dataset.promoId) !== -1) promo.hidden = true;
+    var hidden = dismissed();
+    document.querySelectorAll("[data-promo-id]").forEach(function (promo) {
+      if (hidden.indexOf(promo.dataset.promoId) !== -1) promo.hidden = true;
       var button = promo.querySelector(".course-promo__dismiss");
       if (button && !button.dataset.bound) {
         button.dataset.bound = "true";
         button.addEventListener("click", function () {
-          saveDismissed(readDismissed().concat(promo.dataset.promoId));
+          dismiss(promo.dataset.promoId);
           promo.hidden = true;
           hideEmptyBanner();
         });

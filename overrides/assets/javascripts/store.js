@@ -65,6 +65,7 @@
       attempts: [],
       name: "",
       reflection: { learnt: "", change: "", next: "" },
+      dismissedBanners: [],
     };
   }
 
@@ -105,6 +106,9 @@
       }).map(function (attempt) {
         return { date: attempt.date, correct: attempt.correct, total: attempt.total, passed: attempt.passed };
       });
+    }
+    if (Array.isArray(saved.dismissedBanners)) {
+      state.dismissedBanners = saved.dismissedBanners.filter(function (id) { return typeof id === "string"; });
     }
     if (typeof saved.name === "string") state.name = saved.name.slice(0, 80);
     if (isObject(saved.reflection)) {
