@@ -6,6 +6,7 @@ Plain data in, plain data out: the plugin passes in the course as MkDocs has res
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from mkdocs.utils import get_relative_url
@@ -56,16 +57,20 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
 
 def widget_context(manifest: dict[str, Any], quizzes: dict[str, Quiz], final: Quiz | None, summary: Summary,
                    page_url: str, summary_file: str | None, summary_size: str) -> dict[str, Any]:
-    """What the widget templates show on the page at page_url, with links relative to it."""
+    """What the widget templates show on the page at page_url, with links relative to it.
+
+    The manifest's modules and the summary's are the same modules in the same (navigation) order.
+    """
     modules = [
-        {**module, "href": get_relative_url(module["url"], page_url),
+        {**module, **asdict(summarised), "href": get_relative_url(module["url"], page_url),
          "total": len(quizzes[module["quiz"]].questions) if module["quiz"] else 0}
-        for module in manifest["modules"]
+        for module, summarised in zip(manifest["modules"], summary.modules, strict=True)
     ]
     return {
         "summary_href": get_relative_url(summary_file, page_url) if summary_file else None,
         "summary_size": summary_size,
         "modules": modules,
+        "total_minutes": sum(module["minutes"] for module in modules),
         "first_module_href": modules[0]["href"] if modules else "",
         "assessment_href": get_relative_url(manifest["pages"].get("assessment", ""), page_url),
         "pass_mark": final.pass_mark if final else None,

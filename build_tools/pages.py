@@ -1,4 +1,4 @@
-"""Author pages: front matter, review dates, and the teaching modules' objectives, red flags and key points."""
+"""Author pages: front matter, review dates, and the teaching modules' objectives, callout boxes and key points."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from .errors import Problem
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 NEXT_SECTION = re.compile(r"^#{1,2}[ \t]", re.MULTILINE)
 LIST_ITEM = re.compile(r"^[-*+][ \t]+")
-RED_FLAGS = re.compile(r'^!!![ \t]+danger(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*\n(?P<body>(?:(?:[ \t]{4}.*)?\n)+)',
-                       re.MULTILINE)
+CALLOUT = re.compile(r'^!!![ \t]+(?P<kind>danger|warning)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*\n'
+                     r'(?P<body>(?:(?:[ \t]{4}.*)?\n)+)', re.MULTILINE)
+CALLOUT_TITLES = {"danger": "Red flag", "warning": "Warning"}
+"""What a callout box is called when its author gave it no title (Material shows the same)."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,10 @@ class Review:
 
 
 @dataclass(frozen=True)
-class RedFlags:
+class Callout:
+    """A `!!! danger` or `!!! warning` box: what a module asks the reader to act on, carried into the summary."""
+
+    kind: str
     title: str
     items: tuple[str, ...]
     """Markdown, one entry per list item (or paragraph)."""
@@ -41,7 +46,7 @@ class Module:
     description: str
     minutes: int
     objectives: tuple[str, ...]
-    red_flags: tuple[RedFlags, ...]
+    callouts: tuple[Callout, ...]
     key_points: tuple[str, ...]
 
 
@@ -130,7 +135,7 @@ def read_module(page: Page, docs_dir: Path, problems: list[Problem]) -> Module:
         description=description.strip() if isinstance(description, str) else "",
         minutes=minutes if isinstance(minutes, int) else 0,
         objectives=tuple(o.strip() for o in objectives) if objectives_ok else (),
-        red_flags=red_flags(page.body),
+        callouts=callouts(page.body),
         key_points=tuple(key_points or ()),
     )
 
@@ -160,11 +165,12 @@ def list_items(markdown: str) -> list[str]:
     return items
 
 
-def red_flags(body: str) -> tuple[RedFlags, ...]:
-    """`!!! danger` admonitions: the red flags a module makes visible."""
+def callouts(body: str) -> tuple[Callout, ...]:
+    """The module's `!!! danger` and `!!! warning` boxes, in page order."""
     found = []
-    for match in RED_FLAGS.finditer(body):
+    for match in CALLOUT.finditer(body):
         inner = "\n".join(line[4:] for line in match.group("body").splitlines())
         items = list_items(inner) or [" ".join(inner.split())]
-        found.append(RedFlags(match.group("title") or "Red flags", tuple(items)))
+        kind = match.group("kind")
+        found.append(Callout(kind, match.group("title") or CALLOUT_TITLES[kind], tuple(items)))
     return tuple(found)

@@ -17,24 +17,32 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import pages
 from .anchors import page_anchors
 from .course import Course, load_course
 from .dates import long_date
 from .errors import AuthoringError, Problem, raise_if_any
-from .learner import learner_manifest, storage_prefix, widget_context
+from .learner import learner_manifest, widget_context
 from .promotions import Promotion, link_problems, load_promotions, promotion_url
 from .quizzes import Quiz, load_quizzes
-from .render import place_quiz, render_quiz
-from .summary import Summary, build_summary
+from .quiz_runtime import SCRIPT_PATH, STYLE_PATH, quiz_labels, runtime_script, runtime_style
+from .render import assemble_quiz, place_quiz, quiz_markdown
+from .summary import Summary, build_summary, inline_html
 from .summary_job import SummaryJob
-from .widgets import find_widgets, place_widgets
+from .widgets import find_widgets, place_module_intro, place_widgets
 
 log = get_plugin_logger(__name__)
+
+THEME_DIR = Path(__file__).parent / "theme"
+"""Templates, browser code and styles the plugin adds to the theme; a course's custom_dir can override any."""
+STYLESHEETS = ["assets/course/course.css"]
+SCRIPTS = [f"assets/course/{name}.js" for name in ("store", "progress", "answers", "assessment", "certificate", "course")]
 
 
 class CourseConfig(Config):
@@ -73,6 +81,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with authoring_errors():
             self.course = load_course(config.extra)
             self.promotions = load_promotions(config.extra)
+        add_theme_assets(config)
+        quiz_plugin = config.plugins.get("mkdocs_quiz")
+        if quiz_plugin is not None:
+            # This plugin writes the quiz markup itself; mkdocs-quiz would otherwise inline its runtime into pages.
+            quiz_plugin.config["enabled_by_default"] = False
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -100,6 +113,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with authoring_errors():
             raise_if_any(problems)
         warn_if_overdue(self.pages.values(), docs_dir.name, dt.date.today())
+        if self.quizzes:
+            language = config.theme.get("language") or "en"
+            files.append(File.generated(config, SCRIPT_PATH, content=runtime_script(language)))
+            files.append(File.generated(config, STYLE_PATH, content=runtime_style()))
         return files
 
     def missing_assessment(self) -> list[Problem]:
@@ -187,11 +204,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             summary_file_name(self.course) if self.config.summary_pdf else None, SIZE_PLACEHOLDER,
         )
         markdown = place_widgets(markdown, context)
+        module = self.modules.get(page.file.src_uri)
+        if module is not None:
+            markdown = place_module_intro(markdown, module.minutes, [inline_html(o) for o in module.objectives])
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return markdown
-        page.meta["quiz"] = {**(page.meta.get("quiz") or {}), "enabled": True}
-        return place_quiz(markdown, render_quiz(quiz, self.heading_name, storage_prefix(self.course)))
+        return place_quiz(markdown, quiz_markdown(quiz, self.heading_name))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Wrap the quiz's text, rendered with the page, in quiz markup."""
+        quiz = self.quizzes.get(page.file.src_uri)
+        if quiz is None:
+            return html
+        assets = {"js": get_relative_url(SCRIPT_PATH, page.url), "css": get_relative_url(STYLE_PATH, page.url)}
+        return assemble_quiz(html, quiz, final=quiz.page == self.config.final_assessment, asset_urls=assets,
+                             labels=quiz_labels(config.theme.get("language") or "en"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Put the finished PDF into the site and write its real size into every download link."""
@@ -249,6 +277,16 @@ def warn_if_overdue(all_pages: Iterable[pages.Page], docs_name: str, today: dt.d
 
 SIZE_PLACEHOLDER = "@@course-summary-size@@"
 """Written into pages while the PDF is still being made; replaced by its size once it is."""
+
+
+def add_theme_assets(config: MkDocsConfig) -> None:
+    """Put the plugin's theme folder after the course's custom_dir (or first), and list its styles and scripts."""
+    theme_dir = str(THEME_DIR)
+    if theme_dir not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+    config.extra_css[0:0] = [path for path in STYLESHEETS if path not in config.extra_css]
+    listed = {str(script) for script in config.extra_javascript}
+    config.extra_javascript[0:0] = [ExtraScriptValue(path) for path in SCRIPTS if path not in listed]
 
 
 def summary_file_name(course: Course) -> str:

@@ -17,7 +17,7 @@ from .errors import Problem, raise_if_any
 from .located_yaml import LocatedDict, LocatedList, YamlProblem, load_located
 
 QUIZ_KEYS = {"page", "title", "pass_mark", "questions"}
-QUESTION_KEYS = {"id", "type", "prompt", "options", "explanation", "source"}
+QUESTION_KEYS = {"id", "type", "prompt", "options", "explanation", "source", "keep_order"}
 OPTION_KEYS = {"text", "correct", "feedback"}
 QUESTION_TYPES = ("single", "multiple")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -40,6 +40,8 @@ class Question:
     explanation: str | None
     source: str | None
     """Where the answer is taught: `anchor` on the quiz's page, or `page.md#anchor` elsewhere."""
+    keep_order: bool = False
+    """The options' written order means something (small to large, say): they are never shuffled."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Quiz:
     @property
     def fingerprint(self) -> str:
         """Changes whenever a question, an option or an answer changes: saved answers are then stale."""
-        shape = [[q.id, q.type, q.prompt, [[o.text, o.correct] for o in q.options]] for q in self.questions]
+        shape = [[q.id, q.type, q.prompt, q.keep_order, [[o.text, o.correct] for o in q.options]] for q in self.questions]
         return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
 
 
@@ -161,6 +163,10 @@ def read_question(raw: Any, line: int, page: str, anchors: Collection[str] | Non
     source = optional_text(raw, "source", qfail)
     if source is not None and anchors is not None:
         check_source(source, raw.key_lines["source"], page, anchors, anchors_of, qfail)
+    keep_order = raw.get("keep_order", False)
+    if not isinstance(keep_order, bool):
+        qfail(raw.key_lines["keep_order"], "'keep_order' must be true or false (or left out for false): true keeps "
+              "the options in the order written, for options whose order means something")
     options = read_options(raw, line, qfail)
     if options is not None and qtype in QUESTION_TYPES:
         correct = sum(option.correct for option in options)
@@ -172,7 +178,7 @@ def read_question(raw: Any, line: int, page: str, anchors: Collection[str] | Non
                   "mark them 'correct: true', or make the question 'type: single'")
     if not (isinstance(qid, str) and qtype in QUESTION_TYPES and prompt and options):
         return None
-    return Question(qid, qtype, prompt, options, explanation, source)
+    return Question(qid, qtype, prompt, options, explanation, source, keep_order is True)
 
 
 def read_options(raw: LocatedDict, line: int, qfail: Callable[[int | None, str], None]) -> tuple[Option, ...] | None:

@@ -1,54 +1,53 @@
-"""Rendering a validated quiz into mkdocs-quiz Markdown: model in, text out."""
+"""Quizzes in pages: author text rendered once with the page, then wrapped in quiz markup.
+
+A quiz reaches the page in two steps. `quiz_markdown` writes its author text (prompts, options, feedback,
+explanations, source links) into the page's Markdown as blocks between marker comments, so MkDocs renders them
+in the same pass as the page: the site's own extensions, link rewriting and link checks, one Markdown run per
+page. `assemble_quiz` then cuts the rendered blocks out of the page's HTML and wraps them in the quiz markup:
+mkdocs-quiz's markup for a self-assessment quiz, the course's own form for the final assessment.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
+import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .quizzes import Question, Quiz
 
 PLACEMENT_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\s*-->[ \t]*$", re.MULTILINE)
 DEFAULT_TITLE = "Check your understanding"
-# mkdocs-quiz reads a line starting "- [" or "* [" as an answer, and "[[...]]" as a fill-in-the-blank.
+QUIZ_START, QUIZ_END = "<!--course-quiz-start-->", "<!--course-quiz-end-->"
+FRAGMENT = re.compile(r"<!--course-fragment:([0-9a-z.]+)-->")
+RENDERED_QUIZ = re.compile(re.escape(QUIZ_START) + r"(.*?)" + re.escape(QUIZ_END), re.DOTALL)
+PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
+# mkdocs-quiz's runtime reads "[[...]]" as a fill-in-the-blank; a line starting "- [" must not become a checkbox.
 ANSWER_LIKE_LINE = re.compile(r"^([ \t]*[-*+][ \t]*)\[", re.MULTILINE)
 BULLET_OR_HEADING_START = re.compile(r"^(?=[-*+#])")
 NUMBERED_START = re.compile(r"^(\d+)(?=[.)])")
 
 _templates = Environment(
     loader=PackageLoader("build_tools", "templates"),
-    autoescape=False,  # the output is Markdown: author text is escaped for Markdown by escape_text()
+    autoescape=select_autoescape(["html.j2"]),
     undefined=StrictUndefined,
-    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
 )
 
 HeadingName = Callable[[str, str, str], str]
 """How to name a section in a link: (page, anchor, page the link is on) -> name."""
 
 
-@dataclass(frozen=True)
-class RenderedOption:
-    text: str
-    correct: bool
-    feedback_lines: list[str]
-
-
-@dataclass(frozen=True)
-class RenderedQuestion:
-    prompt: str
-    options: list[RenderedOption]
-    explanation: str | None
-    source_link: str | None
-
-
 def escape_text(text: str) -> str:
-    """Author Markdown that can never become HTML, script, or mkdocs-quiz syntax.
+    """Author Markdown that can never become HTML, script, or quiz syntax.
 
-    `<`, `>` and `&` become entities, which also defuses `</quiz>`, `-->` and blockquote lines; `[[` and
+    `<`, `>` and `&` become entities, which also defuses marker comments and blockquote lines; `[[` and
     answer-like lines lose their literal bracket. Emphasis, lists and links still work.
     """
     text = html.escape(text, quote=False)
@@ -62,31 +61,41 @@ def escape_line(text: str) -> str:
     return NUMBERED_START.sub(r"\1\\", text, count=1)
 
 
-def render_quiz(quiz: Quiz, heading_name: HeadingName, storage_prefix: str) -> str:
-    """The quiz block for quiz.page, ready to be placed into the page's Markdown."""
-    return _templates.get_template("quiz.md.j2").render(
-        title=escape_line(quiz.title or DEFAULT_TITLE),
-        page_src=html.escape(quiz.page),
-        version=quiz.fingerprint,
-        version_key=f"{storage_prefix}quiz-version:{quiz.page}",
-        questions=[render_question(q, quiz.page, heading_name) for q in quiz.questions],
-    )
+def option_order(question: Question) -> list[int]:
+    """The order the options are shown in: shuffled, the same in every build, never the order written.
+
+    Seeded by the question's id, so a learner's saved answers stay valid and every build agrees. A question
+    whose order means something (`keep_order`) keeps it.
+    """
+    order = list(range(len(question.options)))
+    if question.keep_order or len(order) < 2:
+        return order
+    seed = int.from_bytes(hashlib.sha256(question.id.encode()).digest()[:8], "big")
+    random.Random(seed).shuffle(order)
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return order
 
 
-def render_question(question: Question, page: str, heading_name: HeadingName) -> RenderedQuestion:
-    return RenderedQuestion(
-        prompt=escape_text(question.prompt),
-        options=[
-            RenderedOption(
-                text=escape_line(option.text),
-                correct=option.correct,
-                feedback_lines=escape_text(option.feedback).splitlines() if option.feedback else [],
-            )
-            for option in question.options
-        ],
-        explanation=escape_text(question.explanation) if question.explanation else None,
-        source_link=source_link(question.source, page, heading_name) if question.source else None,
-    )
+def quiz_markdown(quiz: Quiz, heading_name: HeadingName) -> str:
+    """The quiz's heading and author text as Markdown blocks between markers, for MkDocs to render with the page."""
+    blocks = [f"## {escape_line(quiz.title or DEFAULT_TITLE)}", QUIZ_START]
+
+    def block(key: str, markdown: str) -> None:
+        blocks.extend([f"<!--course-fragment:{key}-->", markdown])
+
+    for q, question in enumerate(quiz.questions):
+        block(f"{q}.prompt", escape_text(question.prompt))
+        for o, option in enumerate(question.options):
+            block(f"{q}.{o}.text", escape_line(option.text))
+            if option.feedback:
+                block(f"{q}.{o}.feedback", escape_text(option.feedback))
+        if question.explanation:
+            block(f"{q}.explanation", escape_text(question.explanation))
+        if question.source:
+            block(f"{q}.source", source_link(question.source, quiz.page, heading_name))
+    blocks.append(QUIZ_END)
+    return "\n\n".join(blocks) + "\n"
 
 
 def source_link(source: str, page: str, heading_name: HeadingName) -> str:
@@ -104,3 +113,74 @@ def place_quiz(page_markdown: str, quiz_markdown: str) -> str:
     if match:
         return page_markdown[: match.start()] + quiz_markdown + page_markdown[match.end():]
     return page_markdown.rstrip("\n") + "\n\n" + quiz_markdown
+
+
+@dataclass(frozen=True)
+class ShownOption:
+    index: int
+    """Position as written in the quiz file: the value saved answers refer to."""
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    id: str
+    multiple: bool
+    keep_order: bool
+    prompt: str
+    options: list[ShownOption]
+    explanation: str
+    source: str
+
+
+INLINE_FRAGMENTS = ("text", "feedback", "source")
+"""Fragments shown inline (an option's label, its feedback, the source link): their one paragraph is unwrapped."""
+
+
+def rendered_fragments(fragment_html: str) -> dict[str, str]:
+    """The rendered blocks between the markers, by key."""
+    parts = FRAGMENT.split(fragment_html)
+    fragments = {}
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):
+        value = value.strip()
+        match = PARAGRAPH.match(value)
+        inline = key.rsplit(".", 1)[-1] in INLINE_FRAGMENTS and match and "<p>" not in match.group(1)
+        fragments[key] = match.group(1) if inline else value
+    return fragments
+
+
+def shown_questions(quiz: Quiz, fragments: dict[str, str]) -> list[ShownQuestion]:
+    return [
+        ShownQuestion(
+            id=question.id,
+            multiple=question.type == "multiple",
+            keep_order=question.keep_order,
+            prompt=fragments[f"{q}.prompt"],
+            options=[
+                ShownOption(o, fragments[f"{q}.{o}.text"], question.options[o].correct,
+                            fragments.get(f"{q}.{o}.feedback", ""))
+                for o in option_order(question)
+            ],
+            explanation=fragments.get(f"{q}.explanation", ""),
+            source=fragments.get(f"{q}.source", ""),
+        )
+        for q, question in enumerate(quiz.questions)
+    ]
+
+
+def assemble_quiz(page_html: str, quiz: Quiz, *, final: bool, asset_urls: dict[str, str], labels: dict[str, str]) -> str:
+    """The page's HTML with its rendered quiz blocks wrapped in quiz markup.
+
+    The rendered blocks are already safe HTML (author text was escaped before MkDocs rendered it); the templates
+    mark them safe and escape everything else.
+    """
+    def wrap(match: re.Match[str]) -> str:
+        questions = shown_questions(quiz, rendered_fragments(match.group(1)))
+        template = "assessment.html.j2" if final else "quiz.html.j2"
+        return _templates.get_template(template).render(
+            quiz=quiz, questions=questions, assets=asset_urls, labels=labels, pass_mark=quiz.pass_mark,
+        )
+
+    return RENDERED_QUIZ.sub(wrap, page_html, count=1)

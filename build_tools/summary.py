@@ -19,8 +19,10 @@ PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
 @dataclass(frozen=True)
 class SummaryModule:
     title: str
-    red_flags: list[dict[str, Any]]
-    """[{"title": str, "items": [html, ...]}, ...]"""
+    description: str
+    minutes: int
+    callouts: list[dict[str, Any]]
+    """[{"kind": "danger" | "warning", "title": str, "items": [html, ...]}, ...]"""
     key_points: list[str]
 
 
@@ -85,8 +87,10 @@ def build_summary(course: Course, modules: list[Module], home: Page, about: Page
         modules=[
             SummaryModule(
                 title=module.title,
-                red_flags=[{"title": flags.title, "items": [inline_html(i) for i in flags.items]}
-                           for flags in module.red_flags],
+                description=inline_html(module.description),
+                minutes=module.minutes,
+                callouts=[{"kind": box.kind, "title": box.title, "items": [inline_html(i) for i in box.items]}
+                          for box in module.callouts],
                 key_points=[inline_html(point) for point in module.key_points],
             )
             for module in modules

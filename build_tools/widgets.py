@@ -15,7 +15,7 @@ from .errors import Problem
 from .pages import Page
 
 MARKER = re.compile(r"^[ \t]*<!--\s*course:\s*(?P<name>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
-WIDGETS = ("summary-download", "continue", "progress", "assessment-result", "certificate")
+WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate")
 
 _templates = Environment(
     loader=PackageLoader("build_tools", "templates/widgets"),
@@ -38,6 +38,17 @@ def find_widgets(page: Page, docs_name: str, problems: list[Problem]) -> list[st
             problems.append(Problem(f"{docs_name}/{page.src_path}", line, f"'<!-- course: {name} -->' is not a "
                                     f"widget; the widgets are: {', '.join(WIDGETS)}"))
     return found
+
+
+FIRST_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
+
+
+def place_module_intro(markdown: str, minutes: int, objectives: list[str]) -> str:
+    """A module's estimated minutes and objectives (from its front matter), under its title."""
+    intro = _templates.get_template("module-intro.html").render(minutes=minutes, objectives=objectives).strip()
+    heading = FIRST_HEADING.search(markdown)
+    at = heading.end() if heading else 0
+    return f"{markdown[:at]}\n\n{intro}\n\n{markdown[at:]}"
 
 
 def place_widgets(markdown: str, context: dict[str, Any]) -> str:

@@ -66,7 +66,15 @@
       name: "",
       reflection: { learnt: "", change: "", next: "" },
       dismissedBanners: [],
+      exam: emptyExam(),
     };
+  }
+
+  /* The final assessment in progress: the answers given so far (by question id, option values as written), and
+     whether they have been submitted (then the page shows them marked). */
+  function emptyExam() {
+    var final = finalQuiz();
+    return { answers: {}, submitted: false, version: final ? final.quiz.version : "" };
   }
 
   function isObject(value) {
@@ -109,6 +117,16 @@
     }
     if (Array.isArray(saved.dismissedBanners)) {
       state.dismissedBanners = saved.dismissedBanners.filter(function (id) { return typeof id === "string"; });
+    }
+    if (isObject(saved.exam) && isObject(saved.exam.answers)) {
+      Object.keys(saved.exam.answers).forEach(function (id) {
+        var values = saved.exam.answers[id];
+        if (Array.isArray(values)) {
+          state.exam.answers[id] = values.filter(function (value) { return typeof value === "string"; });
+        }
+      });
+      state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
+      if (typeof saved.exam.version === "string") state.exam.version = saved.exam.version;
     }
     if (typeof saved.name === "string") state.name = saved.name.slice(0, 80);
     if (isObject(saved.reflection)) {
@@ -217,8 +235,27 @@
     delete state.quizzes[src];
   }
 
+  /* mkdocs-quiz keeps answers by page and position: when this page's questions changed, they no longer fit. */
+  function dropStaleAnswers() {
+    var marker = document.querySelector("[data-course-quiz]");
+    var quiz = marker && manifest.quizzes[marker.dataset.courseQuiz];
+    if (!quiz) return;
+    var key = manifest.storagePrefix + "quiz-version:" + marker.dataset.courseQuiz;
+    if (read(key) !== quiz.version) {
+      clearQuizAnswers(marker.dataset.courseQuiz);
+      write(key, quiz.version);
+      save();
+    }
+  }
+
+  /* Whole percentages, rounded down, so a score shown is never above the score made (79.5% shows as 79%). */
   function percent(part, whole) {
-    return whole > 0 ? Math.round((part / whole) * 100) : 0;
+    return whole > 0 ? Math.floor((part * 100) / whole) : 0;
+  }
+
+  /* The pass decision in whole numbers: no rounding can turn 35 of 44 (79.5%) into a pass at 80%. */
+  function passes(correct, total, passMark) {
+    return total > 0 && correct * 100 >= passMark * total;
   }
 
   function longDate(iso) {
@@ -264,7 +301,10 @@
     bestPass: bestPass,
     reset: reset,
     clearQuizAnswers: clearQuizAnswers,
+    dropStaleAnswers: dropStaleAnswers,
+    emptyExam: emptyExam,
     percent: percent,
+    passes: passes,
     longDate: longDate,
     announce: announce,
     onEveryPage: onEveryPage,

@@ -110,13 +110,19 @@
     });
   }
 
+  /* Where "Continue" leads: the certificate once the assessment is passed, else the last page studied. */
   function renderContinue() {
     var widget = document.querySelector("[data-course-continue]");
     var last = store.state.lastPage;
-    if (!widget || !last) return;
+    if (!widget) return;
     var link = widget.querySelector("a");
-    link.href = store.siteUrl(last.url).href;
-    setText(link, "Continue where you left off: " + last.title);
+    if (store.bestPass() && manifest.pages.certificate) {
+      link.href = store.siteUrl(manifest.pages.certificate).href;
+      setText(link, "You passed the final assessment: get your certificate");
+    } else if (last) {
+      link.href = store.siteUrl(last.url).href;
+      setText(link, "Continue where you left off: " + last.title);
+    }
   }
 
   var STATUS_TEXT = { "not-started": "Not started", started: "Started", completed: "Completed \u2713" };
