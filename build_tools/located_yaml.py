@@ -15,6 +15,16 @@ class LocatedDict(dict):
 
     line: int
     key_lines: dict[Any, int]
+    plain_text: dict[Any, str]
+    """Unquoted values as written (`Yes`, `2027`, `on`), for fields that are always text: YAML 1.1 would read
+    them as a boolean, a number or a date."""
+
+    def text(self, key: Any) -> Any:
+        """The value, or the words as written where YAML read an unquoted value as something other than text."""
+        value = self[key]
+        if value is not None and not isinstance(value, str) and key in self.plain_text:
+            return self.plain_text[key]
+        return value
 
 
 class LocatedList(list):
@@ -41,6 +51,7 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
         mapping = LocatedDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
+        mapping.plain_text = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
@@ -50,6 +61,8 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
                 raise YamlProblem(line, f"'{key}' is given twice in the same block: keep one")
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = line
+            if isinstance(value_node, yaml.ScalarNode) and not value_node.style:  # plain: neither quoted nor a block
+                mapping.plain_text[key] = value_node.value
         return mapping
 
     def construct_located_sequence(self, node: yaml.SequenceNode) -> LocatedList:
@@ -60,6 +73,8 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_located_mapping)
+# Quiz files hold no dates: a date-like value is text, so `2027-02-30` is words, not a crash.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_scalar)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_located_sequence)
 
 

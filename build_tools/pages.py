@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,6 @@ from .errors import Problem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 NEXT_SECTION = re.compile(r"^#{1,2}[ \t]", re.MULTILINE)
-LIST_ITEM = re.compile(r"^[-*+][ \t]+")
 CALLOUT = re.compile(r'^!!![ \t]+(?P<kind>danger|warning)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*\n'
                      r'(?P<body>(?:(?:[ \t]{4}.*)?\n)+)', re.MULTILINE)
 CALLOUT_TITLES = {"danger": "Red flag", "warning": "Warning"}
@@ -62,16 +62,23 @@ class Page:
     review: Review
 
 
-def read_page(docs_dir: Path, src_path: str, course: Course, problems: list[Problem]) -> Page:
+class FrontMatterLoader(yaml.SafeLoader):
+    """Front matter as written: a date stays text, so an impossible one (2027-02-30) is a clear problem, not a crash."""
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+
+
+def read_page(docs_dir: Path, src_path: str, text: str, course: Course, problems: list[Problem]) -> Page:
     """Split front matter from body and resolve review dates (the page's own override the course's)."""
     where = f"{docs_dir.name}/{src_path}"
-    text = (docs_dir / src_path).read_text(encoding="utf-8-sig")
+    text = text.removeprefix("\ufeff")
     meta: dict[str, Any] = {}
     body, body_line = text, 1
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1) or "")
+            loaded = yaml.load(match.group(1) or "", Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark else 1
@@ -88,11 +95,15 @@ def read_page(docs_dir: Path, src_path: str, course: Course, problems: list[Prob
         if key in meta:
             value = parse_date(meta[key])
             if value is None:
-                problems.append(Problem(where, front_matter_line(text, key),
-                                        f"'{key}' must be a date written as YYYY-MM-DD, e.g. '2027-11-01'"))
+                problems.append(Problem(where, front_matter_line(text, key), date_problem(key, meta[key])))
             else:
                 dates[key] = value
     return Page(src_path, meta, body, body_line, Review(**dates))
+
+
+def date_problem(key: str, value: object) -> str:
+    return (f"'{key}: {value}' is not a date: write a real date as YYYY-MM-DD (year, month, day), "
+            "e.g. '2027-11-01'")
 
 
 def front_matter_line(text: str, key: str) -> int | None:
@@ -140,36 +151,51 @@ def read_module(page: Page, docs_dir: Path, problems: list[Problem]) -> Module:
     )
 
 
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]+")
+
+
+def without_code(markdown: str) -> str:
+    """The Markdown with fenced code blanked out (same length, same lines), so markers and headings inside code
+    blocks are never taken for real ones."""
+    return FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), markdown)
+
+
 def heading_pattern(title: str) -> re.Pattern[str]:
     return re.compile(rf"^##[ \t]+{re.escape(title)}[ \t]*#*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def section(body: str, title: str) -> str | None:
     """The Markdown under a `## title` heading, up to the next heading of that level or above; None if absent."""
-    match = heading_pattern(title).search(body)
+    masked = without_code(body)
+    match = heading_pattern(title).search(masked)
     if not match:
         return None
-    rest = body[match.end():]
-    end = NEXT_SECTION.search(rest)
-    return (rest[: end.start()] if end else rest).strip()
+    end = NEXT_SECTION.search(masked, match.end())
+    return body[match.end(): end.start() if end else len(body)].strip()
 
 
 def list_items(markdown: str) -> list[str]:
-    """Top-level list items of a Markdown fragment, continuation lines folded in."""
-    items: list[str] = []
-    for line in markdown.splitlines():
-        if LIST_ITEM.match(line):
-            items.append(LIST_ITEM.sub("", line).strip())
-        elif items and line.startswith((" ", "\t")) and line.strip():
-            items[-1] += " " + line.strip()
-    return items
+    """Top-level list items (bulleted or numbered) of a Markdown fragment, each with its nested lines."""
+    items: list[list[str]] = []
+    current: list[str] | None = None
+    for line, bare in zip(markdown.splitlines(), without_code(markdown).splitlines(), strict=True):
+        if LIST_ITEM.match(bare):
+            current = [LIST_ITEM.sub("", line, count=1).strip()]
+            items.append(current)
+        elif current is not None and (line.startswith((" ", "\t")) or not line.strip()):
+            current.append(line)
+        else:
+            current = None  # a paragraph between lists ends the item before it
+    return [f"{lines[0]}\n{textwrap.dedent(chr(10).join(lines[1:]))}".strip() for lines in items]
 
 
 def callouts(body: str) -> tuple[Callout, ...]:
     """The module's `!!! danger` and `!!! warning` boxes, in page order."""
     found = []
-    for match in CALLOUT.finditer(body):
-        inner = "\n".join(line[4:] for line in match.group("body").splitlines())
+    for match in CALLOUT.finditer(without_code(body)):
+        block = body[match.start("body"): match.end("body")]
+        inner = "\n".join(line[4:] for line in block.splitlines())
         items = list_items(inner) or [" ".join(inner.split())]
         kind = match.group("kind")
         found.append(Callout(kind, match.group("title") or CALLOUT_TITLES[kind], tuple(items)))

@@ -94,7 +94,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         problems: list[Problem] = []
         self.pages, self.modules, self.widget_pages = {}, {}, {}
         for file in files.documentation_pages():
-            page = pages.read_page(docs_dir, file.src_uri, self.course, problems)
+            page = pages.read_page(docs_dir, file.src_uri, file.content_string, self.course, problems)
             self.pages[file.src_uri] = page
             for widget in find_widgets(page, docs_dir.name, problems):
                 self.widget_pages.setdefault(widget, file.src_uri)
@@ -249,7 +249,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        context["review"] = self.pages[page.file.src_uri].review
+        known = self.pages.get(page.file.src_uri)
+        context["review"] = known.review if known else None
         return context
 
 

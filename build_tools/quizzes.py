@@ -67,8 +67,9 @@ def load_quizzes(quiz_dir: Path, anchors_of: AnchorLookup, required_pass_mark: s
     """Every quiz file under quiz_dir, checked together; raises AuthoringError listing every problem."""
     problems: list[Problem] = []
     quizzes: list[Quiz] = []
+    ids: dict[str, str] = {}
     for path in sorted(quiz_dir.glob("*.y*ml")) if quiz_dir.is_dir() else []:
-        quiz = load_quiz_file(path, f"{quiz_dir.name}/{path.name}", anchors_of, problems)
+        quiz = load_quiz_file(path, f"{quiz_dir.name}/{path.name}", anchors_of, problems, ids)
         if quiz is not None:
             quizzes.append(quiz)
     check_across_files(quizzes, problems, required_pass_mark)
@@ -76,17 +77,24 @@ def load_quizzes(quiz_dir: Path, anchors_of: AnchorLookup, required_pass_mark: s
     return quizzes
 
 
-def load_quiz_file(path: Path, name: str, anchors_of: AnchorLookup, problems: list[Problem]) -> Quiz | None:
+def load_quiz_file(path: Path, name: str, anchors_of: AnchorLookup, problems: list[Problem],
+                   ids: dict[str, str]) -> Quiz | None:
     try:
         data = path.read_bytes()
     except OSError as error:
         problems.append(Problem(name, None, f"cannot be read ({error.strerror})"))
         return None
-    return parse_quiz(data, name, anchors_of, problems)
+    return parse_quiz(data, name, anchors_of, problems, ids)
 
 
-def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: list[Problem]) -> Quiz | None:
-    """One file's quiz, or None with its problems appended."""
+def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: list[Problem],
+               ids: dict[str, str] | None = None) -> Quiz | None:
+    """One file's quiz, or None with its problems appended.
+
+    `ids` maps every question id seen so far in the course to where it is (`file:line`); a repeat is a problem
+    even in a file with other problems.
+    """
+    ids = {} if ids is None else ids
     before = len(problems)
 
     def fail(line: int | None, message: str) -> None:
@@ -129,7 +137,7 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
         fail(data.key_lines["questions"], "'questions' must be a list of questions, each starting '- id:'")
     else:
         for raw, line in zip(raw_questions, raw_questions.item_lines, strict=True):
-            question = read_question(raw, line, page, anchors, anchors_of, fail)
+            question = read_question(raw, line, page, anchors, anchors_of, fail, name, ids)
             if question is not None:
                 questions.append(question)
     if len(problems) > before:
@@ -138,17 +146,22 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
 
 
 def read_question(raw: Any, line: int, page: str, anchors: Collection[str] | None, anchors_of: AnchorLookup,
-                  fail: Callable[[int | None, str], None]) -> Question | None:
+                  fail: Callable[[int | None, str], None], file: str, ids: dict[str, str]) -> Question | None:
     if not isinstance(raw, LocatedDict):
         fail(line, "each question must be a block of 'id:', 'type:', 'prompt:' and 'options:' lines")
         return None
-    qid = raw.get("id")
+    qid = raw.text("id") if "id" in raw else None
     label = f"question '{qid}'" if isinstance(qid, str) else "question"
     if "id" not in raw:
         fail(line, "question has no 'id': give it a short unique name such as 'bone-commonest-site'")
     elif not isinstance(qid, str) or not ID_PATTERN.fullmatch(qid):
         fail(raw.key_lines["id"], f"id '{qid}' must be lower-case letters and digits joined by single hyphens, "
              "e.g. 'bone-commonest-site'")
+    elif qid in ids:
+        fail(raw.key_lines["id"], f"question id '{qid}' is already used in {ids[qid]}: ids must be unique across "
+             "the course")
+    else:
+        ids[qid] = f"{file}:{raw.key_lines['id']}"
 
     def qfail(at: int | None, message: str) -> None:
         fail(at, f"{label}: {message}")
@@ -239,19 +252,13 @@ def check_source(source: str, line: int, page: str, anchors: Collection[str], an
 
 
 def check_across_files(quizzes: list[Quiz], problems: list[Problem], required_pass_mark: str | None) -> None:
-    """Rules that span files: ids unique in the course, one quiz file per page, the assessment's pass mark."""
-    first_id: dict[str, str] = {}
+    """Rules that span files: one quiz file per page, the assessment's pass mark."""
     first_page: dict[str, str] = {}
     for quiz in quizzes:
         if quiz.page in first_page:
             problems.append(Problem(quiz.file, None, f"page {quiz.page} already has a quiz in "
                                     f"{first_page[quiz.page]}: put all of a page's questions in one file"))
         first_page.setdefault(quiz.page, quiz.file)
-        for question in quiz.questions:
-            if question.id in first_id:
-                problems.append(Problem(quiz.file, None, f"question id '{question.id}' is already used in "
-                                        f"{first_id[question.id]}: ids must be unique across the course"))
-            first_id.setdefault(question.id, quiz.file)
         if quiz.page == required_pass_mark and quiz.pass_mark is None:
             problems.append(Problem(quiz.file, None, "the final assessment needs a 'pass_mark', e.g. 'pass_mark: 80'"))
 
@@ -276,9 +283,8 @@ def optional_text(mapping: LocatedDict, key: str, fail: Callable[[int | None, st
     """The stripped text under key; None when the key is absent. A key that is present must hold text."""
     if key not in mapping:
         return None
-    value = mapping[key]
+    value = mapping.text(key)
     if not isinstance(value, str) or not value.strip():
-        fail(mapping.key_lines[key], f"'{key}' must be text (or leave the line out); put text that YAML could "
-             'read as a number, date or yes/no in double quotes, e.g. "2027"')
+        fail(mapping.key_lines[key], f"'{key}' must be text (or leave the line out)")
         return None
     return value.strip()

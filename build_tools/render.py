@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from .pages import without_code
 from .quizzes import Question, Quiz
 
 PLACEMENT_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\s*-->[ \t]*$", re.MULTILINE)
@@ -109,7 +110,7 @@ def source_link(source: str, page: str, heading_name: HeadingName) -> str:
 
 def place_quiz(page_markdown: str, quiz_markdown: str) -> str:
     """Put the quiz at the page's `<!-- quiz -->` line, or at the end when it has none."""
-    match = PLACEMENT_MARKER.search(page_markdown)
+    match = PLACEMENT_MARKER.search(without_code(page_markdown))
     if match:
         return page_markdown[: match.start()] + quiz_markdown + page_markdown[match.end():]
     return page_markdown.rstrip("\n") + "\n\n" + quiz_markdown

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .errors import Problem
-from .pages import Page
+from .pages import Page, without_code
 
 MARKER = re.compile(r"^[ \t]*<!--\s*course:\s*(?P<name>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
 WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate")
@@ -29,7 +29,7 @@ _templates = Environment(
 def find_widgets(page: Page, docs_name: str, problems: list[Problem]) -> list[str]:
     """The widgets a page asks for; an unknown name is a problem at its line."""
     found = []
-    for match in MARKER.finditer(page.body):
+    for match in MARKER.finditer(without_code(page.body)):
         name = match.group("name")
         if name in WIDGETS:
             found.append(name)
@@ -52,6 +52,10 @@ def place_module_intro(markdown: str, minutes: int, objectives: list[str]) -> st
 
 
 def place_widgets(markdown: str, context: dict[str, Any]) -> str:
-    """Replace every widget line with the widget's HTML, rendered with what the build knows."""
-    return MARKER.sub(lambda match: _templates.get_template(f"{match.group('name')}.html").render(**context).strip(),
-                      markdown)
+    """Replace every widget line (outside code blocks) with the widget's HTML, rendered with what the build knows."""
+    parts, end = [], 0
+    for match in MARKER.finditer(without_code(markdown)):
+        parts += [markdown[end: match.start()],
+                  _templates.get_template(f"{match.group('name')}.html").render(**context).strip()]
+        end = match.end()
+    return "".join(parts) + markdown[end:]

@@ -40,7 +40,7 @@ RULES = [
                  id="page-not-markdown"),
     pytest.param(edit("page: modules/a.md", "page: modules/z.md"), 1,
                  "'page: modules/z.md' is not a page in docs/", id="page-does-not-exist"),
-    pytest.param(edit("title: Check your understanding", "title: 42"), 2, "'title' must be text", id="title-not-text"),
+    pytest.param(edit("title: Check your understanding", "title: [a, b]"), 2, "'title' must be text", id="title-not-text"),
     pytest.param("page: modules/a.md\nquestions: []\n", 2, "'questions' must be a list of questions",
                  id="questions-empty"),
     pytest.param("page: modules/a.md\n", None, "'questions' is missing", id="questions-missing"),
@@ -94,7 +94,7 @@ def test_cross_page_source_is_allowed(tmp_path: Path) -> None:
 def test_ids_are_unique_across_the_course(tmp_path: Path) -> None:
     other = VALID.replace("modules/a.md", "modules/b.md").replace("source: symptoms", "source: b")
     problem = only(problems_for(tmp_path, {"a.yml": VALID, "b.yml": other}))
-    assert str(problem) == ("quizzes/b.yml: question id 'a-first' is already used in quizzes/a.yml: "
+    assert str(problem) == ("quizzes/b.yml:4: question id 'a-first' is already used in quizzes/a.yml:4: "
                             "ids must be unique across the course")
 
 
@@ -146,3 +146,28 @@ def test_unreadable_files_get_a_message_not_a_traceback(tmp_path: Path, content:
     problem = only(caught.value.problems)
     assert message in problem.message
     assert problem.line == line
+
+
+def test_a_repeated_id_is_reported_beside_other_problems_in_its_file(tmp_path: Path) -> None:
+    broken = VALID.replace("source: symptoms", "source: nowhere")
+    problems = problems_for(tmp_path, {"a.yml": VALID, "b.yml": broken.replace("modules/a.md", "modules/b.md")})
+    messages = [str(problem) for problem in problems]
+    assert any("question id 'a-first' is already used in quizzes/a.yml:4" in m for m in messages), messages
+    assert any("'source: nowhere' is not a heading anchor" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("written", ["Yes", "No", "on", "off", "2027", "1.5", "2027-02-30", "null-ish"])
+def test_text_fields_read_unquoted_words_as_written(tmp_path: Path, written: str) -> None:
+    quiz_file = VALID.replace("      - text: Wrong", f"      - text: {written}").replace("title: Check your understanding",
+                                                                                      f"title: {written}")
+    [quiz] = load(tmp_path, {"a.yml": quiz_file})
+    assert quiz.title == written
+    assert [option.text for option in quiz.questions[0].options] == ["Right", written]
+
+
+def test_keep_order_must_be_true_or_false(tmp_path: Path) -> None:
+    problem = only(problems_for(tmp_path, {"a.yml": VALID.replace("    source: symptoms", "    source: symptoms\n"
+                                                                    "    keep_order: sometimes")}))
+    assert "'keep_order' must be true or false" in str(problem)
+    [quiz] = load(tmp_path, {"a.yml": VALID.replace("    source: symptoms", "    source: symptoms\n    keep_order: true")})
+    assert quiz.questions[0].keep_order
