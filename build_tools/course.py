@@ -13,6 +13,10 @@ from .errors import Problem, raise_if_any
 CONFIG_FILE = "mkdocs.yml"
 
 
+DEFAULT_KICKER = "Course summary"
+DEFAULT_REFLECTION = ("What did I learn?", "How will it change my practice?", "What will I do next?")
+
+
 @dataclass(frozen=True)
 class Course:
     title: str
@@ -20,6 +24,10 @@ class Course:
     last_reviewed: dt.date
     next_review: dt.date
     authors: tuple[str, ...]
+    summary_kicker: str = DEFAULT_KICKER
+    """The line above the title on the summary PDF's cover, e.g. 'CPD course summary'."""
+    reflection_prompts: tuple[str, ...] = DEFAULT_REFLECTION
+    """The questions of the learner's reflective note, in order."""
 
     @property
     def slug(self) -> str:
@@ -48,11 +56,19 @@ def load_course(extra: dict[str, Any]) -> Course:
     for key in ("last_reviewed", "next_review"):
         dates[key] = parse_date(raw.get(key))
         if dates[key] is None:
-            fail(key, "must be a date written as YYYY-MM-DD, e.g. '2027-11-01'")
+            fail(key, f"is '{raw.get(key)}', which is not a date: write a real date as YYYY-MM-DD (year, month, "
+                 "day), e.g. '2027-11-01'")
+    kicker = raw.get("summary_kicker", DEFAULT_KICKER)
+    if not isinstance(kicker, str) or not kicker.strip():
+        fail("summary_kicker", "must be a short line of text, e.g. 'summary_kicker: CPD course summary'")
+    prompts = raw.get("reflection_prompts", list(DEFAULT_REFLECTION))
+    if not (isinstance(prompts, list) and prompts and all(isinstance(p, str) and p.strip() for p in prompts)):
+        fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
     authors = raw.get("authors")
     if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
         fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
-    unknown = sorted(set(raw) - {"title", "cpd_hours", "last_reviewed", "next_review", "authors"})
+    known = {"title", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts"}
+    unknown = sorted(set(raw) - known)
     for key in unknown:
         fail(key, "is not a course setting: remove it or check its spelling")
     raise_if_any(problems)
@@ -62,4 +78,6 @@ def load_course(extra: dict[str, Any]) -> Course:
         last_reviewed=dates["last_reviewed"],  # type: ignore[arg-type]
         next_review=dates["next_review"],  # type: ignore[arg-type]
         authors=tuple(a.strip() for a in authors),
+        summary_kicker=kicker.strip(),
+        reflection_prompts=tuple(p.strip() for p in prompts),
     )

@@ -5,6 +5,7 @@ Plain data in, plain data out: the plugin passes in the course as MkDocs has res
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -16,12 +17,14 @@ from .pages import Module
 from .quizzes import Quiz
 from .summary import Summary
 
-REFLECTION_PARTS = [
-    {"key": "learnt", "label": "What did I learn?"},
-    {"key": "change", "label": "How will it change my practice?"},
-    {"key": "next", "label": "What will I do next?"},
-]
-"""The common three-part reflective form that appraisal (GMC, RCGP) asks for."""
+NAME_MAX_LENGTH = 80
+"""The longest name a certificate shows; the browser enforces it too (it reads it from the manifest)."""
+
+
+def reflection_parts(course: Course) -> list[dict[str, str]]:
+    """The reflective note's questions, each with a key that stays the same while its wording does."""
+    return [{"key": re.sub(r"[^a-z0-9]+", "-", prompt.lower()).strip("-"), "label": prompt}
+            for prompt in course.reflection_prompts]
 
 
 def storage_prefix(course: Course) -> str:
@@ -30,7 +33,8 @@ def storage_prefix(course: Course) -> str:
 
 
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
-                     widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str]) -> dict[str, Any]:
+                     widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
+                     locale: str) -> dict[str, Any]:
     """What the browser needs to track this course: modules (in course order), quizzes and learner pages, by URL.
 
     `modules` pairs each module's source path with its model; `url_of` gives a source path's site URL.
@@ -42,6 +46,9 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
         "slug": course.slug,
         "title": course.title,
         "storagePrefix": storage_prefix(course),
+        "locale": locale,
+        "nameMaxLength": NAME_MAX_LENGTH,
+        "reflection": reflection_parts(course),
         "modules": [
             {"url": url_of(src), "title": module.title, "quiz": src if src in quizzes else None}
             for src, module in modules
@@ -78,5 +85,6 @@ def widget_context(manifest: dict[str, Any], quizzes: dict[str, Quiz], final: Qu
         "course_title": summary.title,
         "cpd_hours": summary.cpd_hours,
         "objectives": summary.objectives,
-        "reflection_parts": REFLECTION_PARTS,
+        "reflection_parts": manifest["reflection"],
+        "name_max_length": NAME_MAX_LENGTH,
     }

@@ -112,9 +112,9 @@ def front_matter_line(text: str, key: str) -> int | None:
     return text[: match.start()].count("\n") + 1 if match else None
 
 
-def read_module(page: Page, docs_dir: Path, problems: list[Problem]) -> Module:
+def read_module(page: Page, docs_name: str, problems: list[Problem]) -> Module:
     """Check what every teaching module must carry; problems are collected, not raised."""
-    where = f"{docs_dir.name}/{page.src_path}"
+    where = f"{docs_name}/{page.src_path}"
     meta = page.meta
 
     def need(ok: bool, key: str, how: str) -> None:

@@ -34,10 +34,8 @@ def write_pdf(summary: dict[str, Any], output: Path) -> None:
 
 
 def inputs_fingerprint_parts() -> list[bytes]:
-    """Everything besides the summary's data that changes the PDF's bytes."""
-    from importlib.metadata import version
-
-    parts = [version("weasyprint").encode(), Path(__file__).read_bytes()]
+    """The renderer's own files that change the PDF's bytes: this module, its template, stylesheet and fonts."""
+    parts = [Path(__file__).read_bytes()]
     for name in ("summary.html.j2", "summary.css"):
         parts.append((PACKAGE / "templates" / name).read_bytes())
     for font in sorted((PACKAGE / "fonts").iterdir(), key=lambda f: f.name):
@@ -46,6 +44,4 @@ def inputs_fingerprint_parts() -> list[bytes]:
 
 
 if __name__ == "__main__":
-    import weasyprint  # noqa: F401 - import while the build is still reading pages, before the summary arrives
-
     write_pdf(json.loads(sys.stdin.buffer.read()), Path(sys.argv[2]))

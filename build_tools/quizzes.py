@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ class Question:
     """Where the answer is taught: `anchor` on the quiz's page, or `page.md#anchor` elsewhere."""
     keep_order: bool = False
     """The options' written order means something (small to large, say): they are never shuffled."""
+    source_line: int | None = None
+    """Line of `source:` in the quiz file, for problems found once pages are rendered."""
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,8 @@ def read_question(raw: Any, line: int, page: str, anchors: Collection[str] | Non
                   "mark them 'correct: true', or make the question 'type: single'")
     if not (isinstance(qid, str) and qtype in QUESTION_TYPES and prompt and options):
         return None
-    return Question(qid, qtype, prompt, options, explanation, source, keep_order is True)
+    return Question(qid, qtype, prompt, options, explanation, source, keep_order is True,
+                    raw.key_lines.get("source"))
 
 
 def read_options(raw: LocatedDict, line: int, qfail: Callable[[int | None, str], None]) -> tuple[Option, ...] | None:
@@ -249,6 +252,22 @@ def check_source(source: str, line: int, page: str, anchors: Collection[str], an
         where = target or page
         known = ", ".join(sorted(target_anchors)) or "none"
         qfail(line, f"'source: {source}' is not a heading anchor on {where}; its anchors are: {known}")
+
+
+def source_problems(quizzes: Iterable[Quiz], anchors_of: AnchorLookup) -> list[Problem]:
+    """Every question's `source` against the anchors its page really has (once MkDocs has rendered the pages)."""
+    problems: list[Problem] = []
+    for quiz in quizzes:
+        anchors = anchors_of(quiz.page) or set()
+        for question in quiz.questions:
+            if question.source is None:
+                continue
+
+            def qfail(line: int | None, message: str, file: str = quiz.file, qid: str = question.id) -> None:
+                problems.append(Problem(file, line, f"question '{qid}': {message}"))
+
+            check_source(question.source, question.source_line, quiz.page, anchors, anchors_of, qfail)
+    return problems
 
 
 def check_across_files(quizzes: list[Quiz], problems: list[Problem], required_pass_mark: str | None) -> None:

@@ -14,8 +14,8 @@ import html
 import posixpath
 import random
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -40,10 +40,6 @@ _templates = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-
-HeadingName = Callable[[str, str, str], str]
-"""How to name a section in a link: (page, anchor, page the link is on) -> name."""
-
 
 def escape_text(text: str) -> str:
     """Author Markdown that can never become HTML, script, or quiz syntax.
@@ -78,7 +74,7 @@ def option_order(question: Question) -> list[int]:
     return order
 
 
-def quiz_markdown(quiz: Quiz, heading_name: HeadingName) -> str:
+def quiz_markdown(quiz: Quiz, heading_names: HeadingNames) -> str:
     """The quiz's heading and author text as Markdown blocks between markers, for MkDocs to render with the page."""
     blocks = [f"## {escape_line(quiz.title or DEFAULT_TITLE)}", QUIZ_START]
 
@@ -94,18 +90,57 @@ def quiz_markdown(quiz: Quiz, heading_name: HeadingName) -> str:
         if question.explanation:
             block(f"{q}.explanation", escape_text(question.explanation))
         if question.source:
-            block(f"{q}.source", source_link(question.source, quiz.page, heading_name))
+            block(f"{q}.source", source_link(question.source, quiz.page, heading_names))
     blocks.append(QUIZ_END)
     return "\n\n".join(blocks) + "\n"
 
 
-def source_link(source: str, page: str, heading_name: HeadingName) -> str:
+class HeadingNames:
+    """Names of the sections that quiz questions link to, known only once MkDocs has rendered every page.
+
+    A quiz's Markdown gets a placeholder per link (`@@course-heading-3@@`); `resolve` reads the section names from
+    the rendered pages' tables of contents, and `fill` writes them into a quiz page's HTML.
+    """
+
+    def __init__(self) -> None:
+        self.wanted: list[tuple[str, str, str]] = []
+        self.names: list[str] = []
+
+    def placeholder(self, target: str, anchor: str, from_page: str) -> str:
+        self.wanted.append((target, anchor, from_page))
+        return f"@@course-heading-{len(self.wanted) - 1}@@"
+
+    def resolve(self, rendered: dict[str, Any]) -> None:
+        """`Investigations` on its own page; `Bone metastases: Investigations` seen from another page."""
+        self.names = []
+        for target, anchor, from_page in self.wanted:
+            page = rendered[target]
+            name = toc_titles(page.toc).get(anchor, page.title if anchor in (page.present_anchor_ids or ()) else anchor)
+            title = page.title
+            self.names.append(f"{title}: {name}" if target != from_page and title and title != name else name)
+
+    def fill(self, page_html: str) -> str:
+        return HEADING_PLACEHOLDER.sub(lambda match: html.escape(self.names[int(match.group(1))]), page_html)
+
+
+HEADING_PLACEHOLDER = re.compile(r"@@course-heading-(\d+)@@")
+
+
+def toc_titles(toc: Any) -> dict[str, str]:
+    """anchor -> heading text, for every heading in a MkDocs table of contents."""
+    titles = {}
+    for item in toc:
+        titles[item.id] = html.unescape(re.sub(r"<[^>]+>", "", item.title))
+        titles.update(toc_titles(item.children))
+    return titles
+
+
+def source_link(source: str, page: str, heading_names: HeadingNames) -> str:
     """`source` as a Markdown link back to the section that teaches the answer."""
     target, _, anchor = source.rpartition("#")
     target = target or page
-    name = escape_text(heading_name(target, anchor, page)).replace("]", "\\]")
     href = "" if target == page else posixpath.relpath(target, posixpath.dirname(page) or ".")
-    return f"Where this is taught: [{name}]({href}#{anchor})"
+    return f"Where this is taught: [{heading_names.placeholder(target, anchor, page)}]({href}#{anchor})"
 
 
 def place_quiz(page_markdown: str, quiz_markdown: str) -> str:

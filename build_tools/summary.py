@@ -42,7 +42,9 @@ class Summary:
     authors: list[str]
     modules: list[SummaryModule]
     resources: list[str]
-    site_url: str | None
+    kicker: str
+    colour: str
+    """The brand colour of headings and rules (from the site's palette)."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,7 +67,7 @@ def required_section(page: Page, title: str, docs_name: str, problems: list[Prob
 
 
 def build_summary(course: Course, modules: list[Module], home: Page, about: Page | None, resources: Page | None,
-                  docs_name: str, language: str, site_url: str | None) -> tuple[Summary, list[Problem]]:
+                  docs_name: str, language: str, colour: str) -> tuple[Summary, list[Problem]]:
     """The summary of a course, with any problem in the pages it is built from."""
     problems: list[Problem] = []
     aim = required_section(home, "Aim", docs_name, problems)
@@ -96,6 +98,7 @@ def build_summary(course: Course, modules: list[Module], home: Page, about: Page
             for module in modules
         ],
         resources=[inline_html(item) for item in list_items(resources.body)] if resources else [],
-        site_url=site_url,
+        kicker=course.summary_kicker,
+        colour=colour,
     )
     return summary, problems

@@ -50,11 +50,15 @@
     window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  var CERTIFICATE_STYLE = "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;" +
-    "color:#1b1d22;line-height:1.45}.course-certificate{border:3px double #1a237e;padding:2rem}" +
-    ".course-certificate__kicker{text-transform:uppercase;letter-spacing:.08em;color:#4a4f5c}" +
-    "h2{color:#1a237e;font-size:1.8rem;margin:.2rem 0 1rem}dt{font-weight:bold;margin-top:.6rem}" +
-    "dd{margin:0;white-space:pre-wrap}@page{size:A4;margin:15mm}";
+  /* The downloaded certificate stands alone: its style travels with it, in the site's own primary colour. */
+  function certificateStyle() {
+    var brand = getComputedStyle(document.body).getPropertyValue("--md-primary-fg-color--dark").trim() || "#263238";
+    return "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;" +
+      "color:#1b1d22;line-height:1.45}.course-certificate{border:3px double " + brand + ";padding:2rem}" +
+      ".course-certificate__kicker{text-transform:uppercase;letter-spacing:.08em;color:#4a4f5c}" +
+      "h2{color:" + brand + ";font-size:1.8rem;margin:.2rem 0 1rem}dt{font-weight:bold;margin-top:.6rem}" +
+      "dd{margin:0;white-space:pre-wrap}@page{size:A4;margin:15mm}";
+  }
 
   function certificateFile() {
     var clone = page().querySelector("[data-course-certificate]").cloneNode(true);
@@ -66,7 +70,7 @@
     meta.setAttribute("charset", "utf-8");
     doc.head.insertBefore(meta, doc.head.firstChild);
     var style = doc.createElement("style");
-    style.textContent = CERTIFICATE_STYLE;
+    style.textContent = certificateStyle();
     doc.head.appendChild(style);
     doc.body.appendChild(doc.importNode(clone, true));
     return "<!doctype html>\n" + doc.documentElement.outerHTML;
@@ -92,7 +96,7 @@
     widget.addEventListener("input", function (event) {
       var key = event.target.dataset && event.target.dataset.field;
       if (!key) return;
-      if (key === "name") store.state.name = event.target.value.slice(0, 80);
+      if (key === "name") store.state.name = event.target.value.slice(0, store.manifest.nameMaxLength);
       else store.state.reflection[key] = event.target.value;
       store.save();
     });

@@ -64,10 +64,16 @@
       lastPage: null,
       attempts: [],
       name: "",
-      reflection: { learnt: "", change: "", next: "" },
+      reflection: emptyReflection(),
       dismissedBanners: [],
       exam: emptyExam(),
     };
+  }
+
+  function emptyReflection() {
+    var parts = {};
+    manifest.reflection.forEach(function (part) { parts[part.key] = ""; });
+    return parts;
   }
 
   /* The final assessment in progress: the answers given so far (by question id, option values as written), and
@@ -128,7 +134,7 @@
       state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
       if (typeof saved.exam.version === "string") state.exam.version = saved.exam.version;
     }
-    if (typeof saved.name === "string") state.name = saved.name.slice(0, 80);
+    if (typeof saved.name === "string") state.name = saved.name.slice(0, manifest.nameMaxLength);
     if (isObject(saved.reflection)) {
       Object.keys(state.reflection).forEach(function (part) {
         if (typeof saved.reflection[part] === "string") state.reflection[part] = saved.reflection[part];
@@ -259,7 +265,7 @@
   }
 
   function longDate(iso) {
-    return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    return new Date(iso).toLocaleDateString(manifest.locale, { day: "numeric", month: "long", year: "numeric" });
   }
 
   /* Messages for screen readers. Those that arrive together are read as one, "last" ones at the end, so a
