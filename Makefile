@@ -20,11 +20,12 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.site-installed
 
+# A strict build into a fresh folder, swapped in only when it succeeds: a failed build leaves site/ as it was.
 site: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m build_tools build
 
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve
+	$(BIN)/python -m build_tools serve
 
 check: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools check
