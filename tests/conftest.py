@@ -19,6 +19,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from course_facts import course_facts
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_COURSE = Path(__file__).resolve().parent / "fixture_course"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -31,6 +33,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# No test depends on the calendar: builds run as on the day the course was last reviewed (the generator's own
+# tests of review dates set their own day).
+os.environ.setdefault("COURSE_TODAY", course_facts().course.last_reviewed.isoformat())
 
 
 def build_course(config_file: Path, site_dir: Path, **overrides: object) -> MkDocsConfig:

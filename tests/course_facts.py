@@ -1,0 +1,80 @@
+"""What the tests of this course expect, read from the course's own files with the generator's own readers.
+
+An author who adds a module, a question or a page changes these facts, not the tests: counts, order, titles and
+the next page all come from mkdocs.yml, docs/ and quizzes/.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+
+from build_tools.banners import Banner, load_banners
+from build_tools.course import Course, load_course
+from build_tools.pages import Module, read_module, read_page
+from build_tools.plugin import EVERY_ANCHOR
+from build_tools.quizzes import Quiz, load_quizzes
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class CourseFacts:
+    course: Course
+    modules: list[Module]
+    """In course (navigation) order."""
+    quizzes: dict[str, Quiz]
+    """By the page that shows them."""
+    final: Quiz
+    nav_pages: list[str]
+    """Every page in navigation order (its src path)."""
+    nav_titles: dict[str, str]
+    banners: list[Banner]
+
+    @property
+    def module_quizzes(self) -> list[Quiz]:
+        return [self.quizzes[m.src_path] for m in self.modules if m.src_path in self.quizzes]
+
+    @property
+    def module_questions(self) -> int:
+        return sum(len(quiz.questions) for quiz in self.module_quizzes)
+
+    def url(self, src_path: str) -> str:
+        """The site URL of a page: `modules/bone.md` -> `modules/bone/`, `index.md` -> ``."""
+        return "" if src_path == "index.md" else src_path.removesuffix(".md").removesuffix("/index") + "/"
+
+    def next_page(self, src_path: str) -> str:
+        """The title of the page after src_path in the navigation (what the footer's Next link names)."""
+        return self.nav_titles[self.nav_pages[self.nav_pages.index(src_path) + 1]]
+
+
+@functools.cache
+def course_facts(config_file: Path = ROOT / "mkdocs.yml") -> CourseFacts:
+    config = load_config(str(config_file))
+    docs = Path(config.docs_dir)
+    course = load_course(config.extra)
+    files = get_files(config)
+    nav = get_navigation(files, config)
+    problems: list = []
+    modules = []
+    for page in nav.pages:
+        src = page.file.src_uri
+        if src.startswith("modules/"):
+            text = (docs / src).read_text(encoding="utf-8")
+            modules.append(read_module(read_page(docs, src, text, course, problems), docs.name, problems))
+    assert problems == [], problems
+    exists = {file.src_uri for file in files.documentation_pages()}
+    quizzes = {quiz.page: quiz for quiz in load_quizzes(config_file.parent / "quizzes",
+                                                        lambda src: EVERY_ANCHOR if src in exists else None)}
+    plugin_config = dict(config.plugins["course"].config)
+    titles = {}
+    for page in nav.pages:
+        page.read_source(config)
+        titles[page.file.src_uri] = page.title
+    return CourseFacts(course, modules, quizzes, quizzes[plugin_config["final_assessment"]],
+                       [page.file.src_uri for page in nav.pages], titles, load_banners(config.extra))
