@@ -32,7 +32,7 @@ from .errors import AuthoringError, Problem, raise_if_any
 from .learner import learner_manifest, widget_context
 from .palette import primary_dark
 from .quiz_runtime import SCRIPT_PATH, STYLE_PATH, quiz_labels, runtime_script, runtime_style
-from .quizzes import Quiz, load_quizzes, source_problems
+from .quizzes import Quiz, read_quizzes, source_problems
 from .render import HeadingNames, assemble_quiz, place_quiz, quiz_markdown
 from .review import overdue_message, overdue_notice, today
 from .summary import Summary, build_summary, inline_html
@@ -86,6 +86,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.widget_pages: dict[str, str] = {}
         self.manifest: dict[str, Any] = {}
         self.overdue: set[str] = set()
+        self.quiz_problems: list[Problem] = []
         self.last_error = ""
 
     # Once per `mkdocs` command: serving changes what an overdue page and a slow PDF do.
@@ -122,16 +123,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if file.src_uri.startswith(modules_prefix):
                 self.modules[file.src_uri] = pages.read_module(page, docs_name, problems)
         problems.extend(link_problems(self.banners, functools.partial(site_url_of, files)))
-        self.quizzes = {}
-        try:
-            # Pages exist now; their anchors exist once MkDocs has rendered them (checked in on_env).
-            quizzes = load_quizzes(self.quizzes_path(config), lambda src: EVERY_ANCHOR if src in self.pages else None,
-                                   self.config.final_assessment)
-        except AuthoringError as error:
-            problems.extend(error.problems)
-        else:
-            self.quizzes = {quiz.page: quiz for quiz in quizzes}
+        # Pages exist now; their anchors exist once MkDocs has rendered them. Quiz problems are reported in
+        # on_env with the anchor problems, so the author gets every quiz problem in one go.
+        quizzes, self.quiz_problems = read_quizzes(
+            self.quizzes_path(config), lambda src: EVERY_ANCHOR if src in self.pages else None,
+            self.config.final_assessment)
+        self.quizzes = {quiz.page: quiz for quiz in quizzes}
+        if not self.quiz_problems:
             problems.extend(self.missing_assessment())
+        problems.extend(self.quiz_problems if problems else [])
         overdue = [page for page in self.pages.values() if page.review.next_review < today()]
         self.overdue = {page.src_path for page in overdue}
         for page in overdue:
@@ -231,7 +231,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         rendered = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
         with self.authoring_errors():
-            raise_if_any(source_problems(self.quizzes.values(), functools.partial(page_anchor_ids, rendered)))
+            raise_if_any(self.quiz_problems + source_problems(self.quizzes.values(),
+                                                              functools.partial(page_anchor_ids, rendered)))
         self.heading_names.resolve(rendered)
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course

@@ -67,6 +67,14 @@ AnchorLookup = Callable[[str], "Collection[str] | None"]
 
 def load_quizzes(quiz_dir: Path, anchors_of: AnchorLookup, required_pass_mark: str | None = None) -> list[Quiz]:
     """Every quiz file under quiz_dir, checked together; raises AuthoringError listing every problem."""
+    quizzes, problems = read_quizzes(quiz_dir, anchors_of, required_pass_mark)
+    raise_if_any(problems)
+    return quizzes
+
+
+def read_quizzes(quiz_dir: Path, anchors_of: AnchorLookup,
+                 required_pass_mark: str | None = None) -> tuple[list[Quiz], list[Problem]]:
+    """The quiz files that are sound, and the problems of those that are not."""
     problems: list[Problem] = []
     quizzes: list[Quiz] = []
     ids: dict[str, str] = {}
@@ -75,8 +83,7 @@ def load_quizzes(quiz_dir: Path, anchors_of: AnchorLookup, required_pass_mark: s
         if quiz is not None:
             quizzes.append(quiz)
     check_across_files(quizzes, problems, required_pass_mark)
-    raise_if_any(problems)
-    return quizzes
+    return quizzes, problems
 
 
 def load_quiz_file(path: Path, name: str, anchors_of: AnchorLookup, problems: list[Problem],
