@@ -7,17 +7,17 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from build_tools.course import load_course
-from build_tools.errors import AuthoringError, Problem
-from build_tools.pages import read_module, read_page
-from build_tools.summary_job import SummaryJob
+from build_tools.dates import long_date
+from build_tools.errors import AuthoringError
+from build_tools.summary_job import KEEP, SummaryJob, cache_key, prune
 from conftest import ROOT, Served, build_course, copy_course
-from test_site import MODULES
+from course_facts import course_facts
 
-PDF_NAME = "breast-cancer-recurrence-course-summary.pdf"
+pytestmark = pytest.mark.build
+FACTS = course_facts()
+PDF_NAME = f"{FACTS.course.slug}-course-summary.pdf"
 
 
 def words(text: str) -> str:
@@ -35,24 +35,29 @@ def pdf_text(pdf: PdfReader) -> str:
     return words(" ".join(page.extract_text() for page in pdf.pages))
 
 
-@pytest.mark.parametrize("src_path", MODULES)
-def test_pdf_holds_every_key_point_and_red_flag(pdf_text: str, src_path: str) -> None:
-    course = load_course(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["extra"])
-    problems: list[Problem] = []
-    module = read_module(read_page(ROOT / "docs", src_path, course, problems), ROOT / "docs", problems)
+@pytest.mark.parametrize("module", FACTS.modules, ids=lambda module: module.src_path)
+def test_pdf_holds_every_key_point_and_box_under_its_heading(pdf_text: str, module: object) -> None:
     assert module.key_points
     for point in module.key_points:
         assert words(point) in pdf_text
-    for flags in module.red_flags:
-        for item in flags.items:
+    for box in module.callouts:
+        assert words(box.title) in pdf_text
+        for item in box.items:
             assert words(item) in pdf_text
 
 
+def test_pdf_calls_only_haemoptysis_a_red_flag(pdf_text: str) -> None:
+    assert pdf_text.count("Red flag") == sum(box.kind == "danger" for m in FACTS.modules for box in m.callouts)
+    assert "Red flags" not in pdf_text
+
+
 def test_pdf_holds_course_facts(pdf_text: str) -> None:
-    for expected in ("Breast Cancer Recurrence", "Last reviewed 1 November 2026", "Next review due 1 November 2027",
-                     "To recognise the symptoms of breast cancer recurrence", "make appropriate referral decisions",
-                     "not patients", "Breast Cancer Recurrence course team", "About 1 hour", "https://breast.predict.nhs.uk/"):
-        assert expected in pdf_text
+    course = FACTS.course
+    for expected in (course.title, f"Last reviewed {long_date(course.last_reviewed)}",
+                     f"Next review due {long_date(course.next_review)}", course.summary_kicker.upper(), course.authors[0],
+                     "To recognise the symptoms of breast cancer recurrence", "not patients", "About 1 hour",
+                     "https://breast.predict.nhs.uk/"):
+        assert words(expected) in pdf_text, expected
 
 
 def test_pdf_is_tagged_with_metadata_and_bookmarks(pdf: PdfReader) -> None:
@@ -105,32 +110,77 @@ def test_download_link_on_every_page_resolves_and_gives_the_real_size(course_sit
             assert int(shown) == size_kb
 
 
-def test_unchanged_inputs_reuse_the_last_pdf(tmp_path: Path) -> None:
-    summary = {"title": "T", "language": "en", "aim": "<p>Aim</p>", "objectives": ["One"], "audience": "<p>A</p>",
-               "source": "<p>S</p>", "cpd_hours": "1 hour", "last_reviewed": "1 January 2026",
-               "next_review": "1 January 2027", "authors": ["Author"], "modules": [], "resources": [], "site_url": None}
-    first = SummaryJob()
-    first.submit(summary, tmp_path)
+SUMMARY = {"title": "T", "language": "en", "aim": "<p>Aim</p>", "objectives": ["One"], "audience": "<p>A</p>",
+           "source": "<p>S</p>", "cpd_hours": "1 hour", "last_reviewed": "1 January 2026",
+           "next_review": "1 January 2027", "authors": ["Author"], "modules": [], "resources": [],
+           "kicker": "Course summary", "colour": "#303fa1"}
+
+
+@pytest.mark.unit
+def test_unchanged_inputs_reuse_the_last_pdf_without_a_worker(tmp_path: Path) -> None:
+    first = SummaryJob(SUMMARY, tmp_path, timeout=120)
     assert first.process is not None
     made = first.result()
-    second = SummaryJob()
-    second.submit(summary, tmp_path)
-    assert second.process is None and second.result() == made
-    third = SummaryJob()
-    third.submit({**summary, "title": "Changed"}, tmp_path)
+    second = SummaryJob(SUMMARY, tmp_path, timeout=120)
+    assert second.process is None and second.cached and second.result() == made, "a cache hit starts no worker"
+    third = SummaryJob({**SUMMARY, "title": "Changed"}, tmp_path, timeout=120)
     assert third.process is not None
     third.cancel()
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf"], "a cancelled render leaves nothing behind"
 
 
-def test_a_failed_pdf_is_a_clear_error(tmp_path: Path) -> None:
-    job = SummaryJob()
-    job.submit({"title": "only a title"}, tmp_path)
+@pytest.mark.unit
+def test_the_cache_key_is_what_changes_the_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import build_tools.summary_job as job
+
+    key = cache_key(SUMMARY)
+    assert cache_key(dict(SUMMARY)) == key
+    assert cache_key({**SUMMARY, "colour": "#000000"}) != key
+    monkeypatch.setattr(job, "library_versions", lambda: b"weasyprint==99")
+    assert cache_key(SUMMARY) != key, "a new PDF library version renders again"
+    assert "site_url" not in SUMMARY and "site_url" not in FACTS.course.__dict__
+
+
+@pytest.mark.unit
+def test_the_cache_keeps_only_the_latest_pdfs(tmp_path: Path) -> None:
+    import os
+
+    for number in range(KEEP + 3):
+        pdf = tmp_path / f"{number}.pdf"
+        pdf.write_bytes(b"%PDF")
+        os.utime(pdf, (number, number))
+    (tmp_path / "left-by-ctrl-c.1234.tmp").write_bytes(b"half")
+    prune(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.pdf" for n in range(3, KEEP + 3)]
+
+
+@pytest.mark.unit
+def test_a_failed_renderer_is_reported_as_the_machine_s_problem(tmp_path: Path) -> None:
+    job = SummaryJob({"title": "only a title"}, tmp_path, timeout=120)
     with pytest.raises(AuthoringError) as caught:
         job.result()
     message = str(caught.value)
-    assert message.startswith("course summary PDF: could not be made:")
-    assert "Traceback" not in message
+    assert message.startswith("course summary PDF: could not be made: the PDF renderer stopped with an error")
+    assert "not with the course's pages" in message and "Traceback" not in message
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.unit
+def test_a_hung_renderer_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    real_popen = subprocess.Popen
+
+    def hanging(args: list[str], **kwargs: object) -> subprocess.Popen:
+        return real_popen([sys.executable, "-c", "import time; time.sleep(60)"], **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", hanging)
+    job = SummaryJob(SUMMARY, tmp_path, timeout=0.5)
+    with pytest.raises(AuthoringError) as caught:
+        job.result()
+    assert "did not finish within 0.5 seconds" in str(caught.value)
+    assert job.process is None and list(tmp_path.iterdir()) == []
 
 
 def test_a_second_course_gets_its_own_summary(fixture_site: Served) -> None:
