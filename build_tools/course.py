@@ -28,6 +28,8 @@ class Course:
     """The line above the title on the summary PDF's cover, e.g. 'CPD course summary'."""
     reflection_prompts: tuple[str, ...] = DEFAULT_REFLECTION
     """The questions of the learner's reflective note, in order."""
+    locale: str | None = None
+    """How the learner's browser writes dates (e.g. 'en-GB'); None: the site's theme.language."""
 
     @property
     def slug(self) -> str:
@@ -64,10 +66,14 @@ def load_course(extra: dict[str, Any]) -> Course:
     prompts = raw.get("reflection_prompts", list(DEFAULT_REFLECTION))
     if not (isinstance(prompts, list) and prompts and all(isinstance(p, str) and p.strip() for p in prompts)):
         fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
+    locale = raw.get("locale")
+    if locale is not None and not (isinstance(locale, str) and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", locale)):
+        fail("locale", "must be a language tag such as 'en-GB', which sets how dates are written")
     authors = raw.get("authors")
     if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
         fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
-    known = {"title", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts"}
+    known = {"title", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
+             "locale"}
     unknown = sorted(set(raw) - known)
     for key in unknown:
         fail(key, "is not a course setting: remove it or check its spelling")
@@ -80,4 +86,5 @@ def load_course(extra: dict[str, Any]) -> Course:
         authors=tuple(a.strip() for a in authors),
         summary_kicker=kicker.strip(),
         reflection_prompts=tuple(p.strip() for p in prompts),
+        locale=locale,
     )

@@ -187,7 +187,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.manifest = learner_manifest(
             self.course, [(src, self.modules[src]) for src in in_nav], self.quizzes, self.widget_pages,
             self.config.final_assessment, functools.partial(site_url_of, files),
-            locale=config.theme.get("language") or "en",
+            locale=self.course.locale or config.theme.get("language") or "en",
         )
         self.heading_names = HeadingNames()
         self.cancel_summary()

@@ -16,6 +16,14 @@ SCRIPT_PATH = "assets/course/quiz.js"
 STYLE_PATH = "assets/course/quiz.css"
 
 
+TRACKER_INIT = "this.totalQuizzes = document.querySelectorAll(\".quiz\").length;\n      this.loadFromStorage();"
+# Loaded as a file, the runtime may start a page before the browser has run it again, with the last page's
+# answers still in its tracker (it only overwrites them when the new page has some saved): start empty.
+TRACKER_INIT_PER_PAGE = ("this.totalQuizzes = document.querySelectorAll(\".quiz\").length;\n"
+                         "      this.quizzes = {}; this.answeredQuizzes = 0; this.correctQuizzes = 0;\n"
+                         "      this.loadFromStorage();")
+
+
 def quiz_labels(language: str) -> dict[str, str]:
     """The words the quiz markup shows, in mkdocs-quiz's translation for the site's language."""
     return {"submit": TranslationManager(language).get("Submit")}
@@ -34,7 +42,10 @@ def runtime_script(language: str) -> str:
         "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drop); else drop();\n"
         "})();\n"
     )
-    return prelude + (files("mkdocs_quiz") / "js" / "quiz.js").read_text(encoding="utf-8")
+    runtime = (files("mkdocs_quiz") / "js" / "quiz.js").read_text(encoding="utf-8")
+    if TRACKER_INIT not in runtime:
+        raise RuntimeError("mkdocs-quiz's runtime has changed: check quiz_runtime.TRACKER_INIT against it")
+    return prelude + runtime.replace(TRACKER_INIT, TRACKER_INIT_PER_PAGE, 1)
 
 
 def runtime_style() -> str:

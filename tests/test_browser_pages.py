@@ -3,41 +3,43 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-
-from conftest import ROOT, Served, Watched, page_urls
 from mkdocs.config import load_config
 
+from browser_helpers import axe_violations, horizontal_overflow
+from conftest import ROOT, Served, Watched, page_urls
+
+pytestmark = pytest.mark.browser
 PAGES = page_urls(load_config(str(ROOT / "mkdocs.yml")))
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
+NARROW = (320, 720)
 
 
-def axe_violations(page: object) -> list[str]:
-    """axe-core's violations on the page once its transitions have settled, one line each, for a readable failure.
-
-    Material fades the header title in as the page scrolls; half-way through, any text is "low contrast".
-    """
-    page.evaluate("""Promise.race([
-        Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null))),
-        new Promise(resolve => setTimeout(resolve, 2000)),
-    ])""")
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'])})"
-        for v in results.response["violations"]
-    ]
-
-
-@pytest.mark.parametrize("watched", [DESKTOP, PHONE], indirect=True, ids=["desktop", "phone"])
+@pytest.mark.parametrize("watched", [DESKTOP, PHONE, NARROW], indirect=True, ids=["desktop", "phone", "320"])
 @pytest.mark.parametrize("url", PAGES)
-def test_page_is_clean_private_and_accessible(course_site: Served, watched: Watched, url: str) -> None:
+def test_page_is_clean_private_accessible_and_reflows(course_site: Served, watched: Watched, url: str) -> None:
     response = watched.page.goto(course_site.base_url + url)
     assert response is not None and response.ok
     watched.page.wait_for_load_state("networkidle")
     assert axe_violations(watched.page) == []
+    assert horizontal_overflow(watched.page) == []
     assert watched.console_errors == []
     assert watched.foreign_requests == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_results_meet_contrast_and_show_no_answers(course_site: Served, watched: Watched, scheme: str) -> None:
+    page = watched.page
+    page.emulate_media(color_scheme=scheme)
+    page.goto(course_site.base_url)
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("haemoptysis")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    shown = page.locator(".md-search-result").inner_text()
+    assert "Correct." not in shown and "@@" not in shown
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -140,7 +140,7 @@ def test_learner_data_for_the_browser_is_in_every_page(course_site: Served) -> N
     assert final["final"] is True and final["passMark"] == FACTS.final.pass_mark
     assert final["total"] == len(FACTS.final.questions)
     assert [part["label"] for part in manifest["reflection"]] == list(FACTS.course.reflection_prompts)
-    assert manifest["locale"] == "en" and manifest["nameMaxLength"] == 80
+    assert manifest["locale"] == FACTS.course.locale == "en-GB" and manifest["nameMaxLength"] == 80
 
 
 def test_browser_tab_titles_are_not_doubled(course_site: Served) -> None:

@@ -1,0 +1,101 @@
+"""What a learner does in the browser, shared by the browser tests."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import Served
+
+
+def axe_violations(page: object) -> list[str]:
+    """axe-core's violations on the page once its transitions have settled, one line each, for a readable failure.
+
+    Material fades the header title in as the page scrolls; half-way through, any text is "low contrast".
+    """
+    page.evaluate("""Promise.race([
+        Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null))),
+        new Promise(resolve => setTimeout(resolve, 2000)),
+    ])""")
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'])})"
+        for v in results.response["violations"]
+    ]
+
+
+def open_page(site: Served, page: object, url: str) -> None:
+    page.goto(site.base_url + url)
+    page.wait_for_load_state("networkidle")
+
+
+def answer_module_quiz(page: object, correctly: bool) -> None:
+    """Answer every question of a module quiz, all right or all wrong, as a learner would: choose, then submit."""
+    quizzes = page.locator(".quiz")
+    for index in range(quizzes.count()):
+        quiz = quizzes.nth(index)
+        choices = quiz.locator("input[data-correct]" if correctly else "input:not([data-correct])")
+        for number in range(choices.count() if correctly else 1):
+            quiz.locator(f"label[for='{choices.nth(number).get_attribute('id')}']").click()
+        quiz.get_by_role("button", name="Submit").click()
+        quiz.locator(".quiz-feedback:not(.hidden)").wait_for()
+
+
+# How a learner picks options in the final assessment: returns the indexes (in the order shown) to tick.
+STRATEGIES = {
+    "knowing": "inputs => inputs.map((input, i) => input.hasAttribute('data-correct') ? i : -1).filter(i => i >= 0)",
+    "first": "inputs => [0]",
+    "last": "inputs => [inputs.length - 1]",
+    "longest": """inputs => {
+        const lengths = inputs.map(input => input.labels[0].textContent.trim().length);
+        return [lengths.indexOf(Math.max(...lengths))];
+    }""",
+    "shortest": """inputs => {
+        const lengths = inputs.map(input => input.labels[0].textContent.trim().length);
+        return [lengths.indexOf(Math.min(...lengths))];
+    }""",
+    "wrong": "inputs => [inputs.findIndex(input => !input.hasAttribute('data-correct'))]",
+    "all": "inputs => inputs.map((input, i) => i)",
+}
+
+
+def sit_final(page: object, strategy: str, right_first: int | None = None) -> str:
+    """Answer every question of the final assessment the strategy's way, submit it, and return the result text.
+
+    With `right_first`, the first that many questions are answered knowingly and the rest wrongly.
+    """
+    questions = page.locator("[data-question]")
+    for index in range(questions.count()):
+        name = strategy if right_first is None else ("knowing" if index < right_first else "wrong")
+        inputs = questions.nth(index).locator("input")
+        for pick in inputs.evaluate_all(STRATEGIES[name]):
+            inputs.nth(pick).check()
+    page.get_by_role("button", name="Submit assessment").click()
+    page.locator("[data-course-result][data-outcome]").wait_for()
+    return page.locator("[data-course-result]").inner_text()
+
+
+def wait_for_announcement(page: object, words: str) -> str:
+    """What the live region says, once it says `words` (it speaks shortly after the change, as screen readers need)."""
+    page.wait_for_function("words => document.getElementById('course-announcer').textContent.includes(words)",
+                           arg=words)
+    return page.locator("#course-announcer").inner_text()
+
+
+def horizontal_overflow(page: object) -> list[str]:
+    """Elements wider than the viewport, or text cut off inside its box (an ellipsis or a clipped scroll width)."""
+    return page.evaluate("""() => {
+        const found = [];
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth > width) found.push('page scrolls sideways: ' +
+            document.documentElement.scrollWidth + ' > ' + width);
+        for (const el of document.querySelectorAll('article *')) {
+            if (el.closest('.md-typeset__scrollwrap, [role=region], pre, code, .course-visually-hidden, [hidden]')) continue;
+            const style = getComputedStyle(el);
+            if (style.display === 'none' || style.visibility === 'hidden') continue;
+            const box = el.getBoundingClientRect();
+            if (box.width && box.right > width + 1) found.push('beyond the viewport: ' + el.outerHTML.slice(0, 80));
+            if ((style.textOverflow === 'ellipsis' || style.overflow === 'hidden') && el.scrollWidth > el.clientWidth + 1
+                && el.textContent.trim()) found.push('cut off: ' + el.outerHTML.slice(0, 80));
+        }
+        return found;
+    }""")
