@@ -93,9 +93,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
-    # Stop a PDF worker that a Ctrl-C or a closed `mkdocs serve` left behind.
+    # Stop a PDF worker that a Ctrl-C or a closed `mkdocs serve` left behind. MkDocs keeps this instance for the
+    # next command in the same process, so the command's own setting ends here too.
     def on_shutdown(self) -> None:
         self.cancel_summary()
+        self.serving = False
 
     # First: the course settings, the theme assets the plugin ships, and mkdocs-quiz kept from the pages.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -37,7 +37,10 @@ def test_a_preview_shows_overdue_content_with_a_notice(tmp_path: Path, monkeypat
     caplog.set_level(logging.WARNING)
     config = load_config(str(overdue_fixture(tmp_path, monkeypatch)), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=False)
-    build(config)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     module = (tmp_path / "site/modules/only-module/index.html").read_text()
     assert "Review overdue" in module and "30 June 2098" in module
     assert "Review overdue" not in (tmp_path / "site/index.html").read_text(), "only the overdue page is flagged"
