@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check bench browser clean
+.PHONY: site serve test check offline scorm bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ serve: $(VENV)/.site-installed
 check: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools check
 
+# dist/<course>-offline.zip: a copy that works opened from disk.
+offline: $(VENV)/.site-installed
+	$(BIN)/python -m build_tools offline
+
+# dist/<course>-scorm12.zip: a SCORM 1.2 package for a learning management system.
+scorm: $(VENV)/.site-installed
+	$(BIN)/python -m build_tools scorm
+
 # Browser tests drive Debian's Chromium; install it when it is missing and we may.
 CHROMIUM ?= /usr/bin/chromium
 browser:
@@ -48,4 +56,4 @@ bench: $(VENV)/.site-installed
 	$(BIN)/python bench/build_time.py
 
 clean:
-	rm -rf site .cache $(VENV)
+	rm -rf site dist .cache $(VENV)

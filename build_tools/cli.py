@@ -4,6 +4,7 @@
   previous site as it was.
 - `check` runs exactly what `build` runs, into a throwaway folder, so the two always agree.
 - `serve` previews with live reload (MkDocs' own), after the same first look at mkdocs.yml.
+- `offline` zips a copy that works opened from disk; `scorm` zips a SCORM 1.2 package for a learning system.
 - `new DIR` writes a new course that builds at once.
 """
 
@@ -40,11 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, text in (("build", "build the site strictly into SITE_DIR (the previous site stays if it fails)"),
                        ("check", "check every page, quiz and setting exactly as the build does, writing nothing"),
-                       ("serve", "preview the course with live reload")):
+                       ("serve", "preview the course with live reload"),
+                       ("offline", "zip a copy of the course that works opened from disk, into dist/"),
+                       ("scorm", "zip a SCORM 1.2 package of the course for a learning management system, into dist/")):
         command = commands.add_parser(name, help=text)
         command.add_argument("-f", "--config-file", default="mkdocs.yml", help="the course's mkdocs.yml")
         if name == "build":
             command.add_argument("-d", "--site-dir", default="site", help="where the site goes (default: site)")
+        if name in ("offline", "scorm"):
+            command.add_argument("-o", "--dist-dir", default="dist", help="where the zip goes (default: dist)")
     new = commands.add_parser("new", help="write a new course into DIR")
     new.add_argument("directory", type=Path)
     new.add_argument("--title", default="My Course", help="the course's title")
@@ -62,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "check":
             return check(Path(args.config_file))
+        if args.command in ("offline", "scorm"):
+            return package(Path(args.config_file), Path(args.dist_dir), args.command)
         return build_site(Path(args.config_file), Path(args.site_dir))
     except ConfigProblem as problem:
         print(problem, file=sys.stderr)
@@ -147,6 +154,25 @@ def check(config_file: Path) -> int:
     questions = sum(len(quiz.questions) for quiz in plugin.quizzes.values())
     print(f"OK: {len(plugin.pages)} pages, {len(plugin.modules)} modules, {len(plugin.quizzes)} quiz files, "
           f"{questions} questions")
+    return 0
+
+
+def package(config_file: Path, dist_dir: Path, kind: str) -> int:
+    """Build the course as files that work without a server, and zip it as an offline copy or a SCORM package."""
+    from .outputs import offline, scorm
+    from .outputs.site_copy import file_site_config, inline_search_index
+
+    dist_dir = dist_dir if dist_dir.is_absolute() else config_file.parent / dist_dir
+    with tempfile.TemporaryDirectory(prefix=f"course-{kind}-") as scratch:
+        config = file_site_config(load(config_file, Path(scratch) / "site"))
+        if not run_build(config):
+            print(f"The course was not built, so no {kind} zip was made.", file=sys.stderr)
+            return 1
+        inline_search_index(config)
+        plugin = next(p for p in config.plugins.values() if isinstance(p, CoursePlugin))
+        make = offline.package if kind == "offline" else scorm.package
+        target = make(Path(config.site_dir), dist_dir, plugin.course, plugin.manifest)
+    print(f"Wrote {target} ({max(1, round(target.stat().st_size / 1024))} KB)")
     return 0
 
 
