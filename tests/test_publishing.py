@@ -1,0 +1,151 @@
+"""Publishing: the address from SITE_URL, a site that works under a project sub-path, an offline copy from disk."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+import zipfile
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from browser_helpers import answer_module_quiz, axe_violations, sit_final
+from conftest import ROOT, QuietHandler, Watched, build_course, free_port
+from course_facts import course_facts
+
+FACTS = course_facts()
+SUB_PATH = "course-repo"
+
+
+@pytest.mark.build
+def test_site_url_comes_from_the_environment(tmp_path: Path) -> None:
+    address = "https://example-owner.github.io/course-repo/"
+    env = {**os.environ, "SITE_URL": address}
+    result = subprocess.run([sys.executable, "-m", "build_tools", "build", "-d", str(tmp_path / "site")], cwd=ROOT,
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    sitemap = (tmp_path / "site/sitemap.xml").read_text()
+    assert f"<loc>{address}</loc>" in sitemap
+    assert f"<loc>{address}{FACTS.url(FACTS.modules[0].src_path)}</loc>" in sitemap
+    env.pop("SITE_URL")
+    local = subprocess.run([sys.executable, "-m", "build_tools", "build", "-d", str(tmp_path / "local")], cwd=ROOT,
+                           capture_output=True, text=True, env=env)
+    assert local.returncode == 0, local.stderr
+    assert "example-owner" not in (tmp_path / "local/sitemap.xml").read_text()
+
+
+class PagesHandler(QuietHandler):
+    """Serves like GitHub Pages: a missing path gets the site's own 404 page, with status 404."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / SUB_PATH / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The course built for http://127.0.0.1:PORT/course-repo/ and served there, as a fork's project site is."""
+    root = tmp_path_factory.mktemp("pages")
+    port = free_port()
+    build_course(ROOT / "mkdocs.yml", root / SUB_PATH, site_url=f"http://127.0.0.1:{port}/{SUB_PATH}/")
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(PagesHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/{SUB_PATH}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_the_learner_journey_works_under_a_sub_path(sub_path_site: str, watched: Watched) -> None:
+    page = watched.page
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.goto(sub_path_site)
+    page.evaluate("window.__noFullReload = true")
+    module = FACTS.modules[0]
+    page.locator("article").get_by_role("link", name=module.title).first.click()
+    page.wait_for_url(f"**/{SUB_PATH}/{FACTS.url(module.src_path)}")
+    page.locator(".quiz").first.wait_for()
+    assert page.evaluate("window.__noFullReload === true"), "instant navigation works under the sub-path"
+    answer_module_quiz(page, correctly=True)
+    assert f"1 of {len(FACTS.modules)} modules completed" in page.locator("[data-course-progress-line]").inner_text()
+    page.goto(sub_path_site + FACTS.url(FACTS.final.page))
+    assert sit_final(page, "knowing").startswith("Passed.")
+    page.get_by_role("link", name="Get your certificate").click()
+    page.wait_for_url(f"**/{SUB_PATH}/certificate/")
+    page.locator("[data-course-certificate]").wait_for()
+    pdf = page.locator("a[download]").first.evaluate("a => a.href")
+    assert pdf == f"{sub_path_site}{FACTS.course.slug}-course-summary.pdf" and page.request.get(pdf).ok
+    assert failed == [] and watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_the_404_page_has_its_styles_at_any_depth(sub_path_site: str, watched: Watched) -> None:
+    page = watched.page
+    response = page.goto(sub_path_site + "no/such/page/at/all/")
+    assert response.status == 404
+    stylesheets = page.evaluate("[...document.styleSheets].filter(s => s.href).map(s => s.cssRules.length)")
+    assert stylesheets and all(count > 0 for count in stylesheets), "every stylesheet loaded"
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") in ("sticky", "fixed")
+    module_url = FACTS.url(FACTS.modules[0].src_path)
+    link = page.locator(f".md-nav--primary a[href$='{module_url}']").first.get_attribute("href")
+    assert link in (f"/{SUB_PATH}/{module_url}", f"{sub_path_site}{module_url}"), link
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, "-m", "build_tools", "offline", "-o", str(dist)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    archive = dist / f"{FACTS.course.slug}-offline.zip"
+    unpacked = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(unpacked)
+    return unpacked / f"{FACTS.course.slug}-offline"
+
+
+@pytest.mark.browser
+def test_the_offline_copy_works_from_disk(offline_copy: Path, watched: Watched) -> None:
+    page = watched.page
+    home = offline_copy / "index.html"
+    assert (offline_copy / "README.txt").is_file()
+    page.goto(home.as_uri())
+    links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+    local = [link.split("#")[0] for link in links if link.startswith("file:")]
+    assert local and all(Path(link.removeprefix("file://")).is_file() for link in local), "every link is a file"
+    module = FACTS.modules[0]
+    page.locator("article").get_by_role("link", name=module.title).first.click()
+    page.wait_for_url(f"**/{FACTS.url(module.src_path).rstrip('/')}.html")
+    answer_module_quiz(page, correctly=True)
+    assert f"1 of {len(FACTS.modules)} modules completed" in page.locator("[data-course-progress-line]").inner_text()
+    page.goto((offline_copy / FACTS.final.page.replace(".md", ".html")).as_uri())
+    assert sit_final(page, "wrong").startswith("Not passed.")
+    page.get_by_role("button", name="Retake the assessment").click()
+    assert page.locator("[data-question] input:checked").count() == 0
+    assert sit_final(page, "knowing").startswith("Passed.")
+    page.get_by_role("link", name="Get your certificate").click()
+    page.get_by_label("Your name, as it should appear on the certificate").fill("Dr Offline")
+    page.get_by_label(FACTS.course.reflection_prompts[0]).fill("Learnt from a USB stick.")
+    page.reload()
+    assert "Dr Offline" in page.locator("[data-course-certificate]").inner_text()
+    page.goto(home.as_uri())
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("haemoptysis")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert watched.console_errors == [] and watched.foreign_requests == []
+    assert axe_violations(page) == []
