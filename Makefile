@@ -49,11 +49,16 @@ browser:
 	  fi; \
 	fi
 
-test: $(VENV)/.test-installed browser
+# The SCORM tests' stand-in LMS (npm scorm-again), installed as tests/lms/package-lock.json pins it.
+tests/lms/node_modules/.installed: tests/lms/package-lock.json
+	npm ci --prefix tests/lms --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.test-installed browser tests/lms/node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.site-installed
-	$(BIN)/python bench/build_time.py
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf site dist .cache $(VENV)

@@ -62,17 +62,19 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
     }
 
 
-def widget_context(manifest: dict[str, Any], quizzes: dict[str, Quiz], final: Quiz | None, summary: Summary,
-                   page_url: str, summary_file: str | None, summary_size: str) -> dict[str, Any]:
-    """What the widget templates show on the page at page_url, with links relative to it.
-
-    The manifest's modules and the summary's are the same modules in the same (navigation) order.
-    """
-    modules = [
-        {**module, **asdict(summarised), "href": get_relative_url(module["url"], page_url),
-         "total": len(quizzes[module["quiz"]].questions) if module["quiz"] else 0}
+def widget_rows(manifest: dict[str, Any], quizzes: dict[str, Quiz], summary: Summary) -> list[dict[str, Any]]:
+    """Each module as the widgets list it, once per build: the manifest's and the summary's modules are the same
+    modules in the same (navigation) order."""
+    return [
+        {**module, **asdict(summarised), "total": len(quizzes[module["quiz"]].questions) if module["quiz"] else 0}
         for module, summarised in zip(manifest["modules"], summary.modules, strict=True)
     ]
+
+
+def widget_context(manifest: dict[str, Any], rows: list[dict[str, Any]], final: Quiz | None, summary: Summary,
+                   page_url: str, summary_file: str | None, summary_size: str) -> dict[str, Any]:
+    """What the widget templates show on the page at page_url, with links relative to it."""
+    modules = [{**row, "href": get_relative_url(row["url"], page_url)} for row in rows]
     return {
         "summary_href": get_relative_url(summary_file, page_url) if summary_file else None,
         "summary_size": summary_size,

@@ -62,11 +62,11 @@ class Page:
     review: Review
 
 
-class FrontMatterLoader(yaml.SafeLoader):
+class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Front matter as written: a date stays text, so an impossible one (2027-02-30) is a clear problem, not a crash."""
 
 
-FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_scalar)
 
 
 def read_page(docs_dir: Path, src_path: str, text: str, course: Course, problems: list[Problem]) -> Page:

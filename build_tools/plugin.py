@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
+import json
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -29,7 +31,7 @@ from .banners import Banner, banner_url, link_problems, load_banners
 from .course import CONFIG_FILE, Course, load_course
 from .dates import long_date
 from .errors import AuthoringError, Problem, raise_if_any
-from .learner import learner_manifest, widget_context
+from .learner import learner_manifest, widget_context, widget_rows
 from .palette import primary_dark
 from .quiz_runtime import SCRIPT_PATH, STYLE_PATH, quiz_labels, runtime_script, runtime_style
 from .quizzes import Quiz, read_quizzes, source_problems
@@ -85,6 +87,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.summary: Summary | None = None
         self.widget_pages: dict[str, str] = {}
         self.manifest: dict[str, Any] = {}
+        self.widget_rows: list[dict[str, Any]] = []
+        self.course_data_file = ""
         self.overdue: set[str] = set()
         self.quiz_problems: list[Problem] = []
         self.last_error = ""
@@ -191,6 +195,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.config.final_assessment, functools.partial(site_url_of, files),
             locale=self.course.locale or config.theme.get("language") or "en",
         )
+        self.widget_rows = widget_rows(self.manifest, self.quizzes, self.summary)
+        # One file for every page, named by its content so a browser never keeps an old one.
+        data = json.dumps(self.manifest, ensure_ascii=False, separators=(",", ":"))
+        self.course_data_file = f"assets/course/course-data.{hashlib.sha256(data.encode()).hexdigest()[:12]}.js"
+        files.append(File.generated(config, self.course_data_file, content=f"window.CourseData = {data};\n"))
         self.heading_names = HeadingNames()
         self.cancel_summary()
         if self.config.summary_pdf:
@@ -203,9 +212,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     # text to render with the page.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        context = widget_context(
-            self.manifest, self.quizzes, self.quizzes.get(self.config.final_assessment or ""), self.summary, page.url,
-            summary_file_name(self.course) if self.config.summary_pdf else None, SIZE_PLACEHOLDER,
+        context = functools.partial(
+            widget_context, self.manifest, self.widget_rows, self.quizzes.get(self.config.final_assessment or ""),
+            self.summary, page.url, summary_file_name(self.course) if self.config.summary_pdf else None,
+            SIZE_PLACEHOLDER,
         )
         markdown = place_widgets(markdown, context)
         src = page.file.src_uri
@@ -238,7 +248,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.heading_names.resolve(rendered)
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
-        env.globals["course_manifest"] = self.manifest
+        env.globals["course_data_file"] = self.course_data_file
         env.globals["course_summary"] = (
             {"file": summary_file_name(self.course), "size": SIZE_PLACEHOLDER} if self.config.summary_pdf else None
         )

@@ -50,9 +50,12 @@ class Summary:
         return asdict(self)
 
 
+_converter = markdown.Markdown()
+
+
 def inline_html(text: str) -> str:
-    """A Markdown fragment (a list item, a sentence) as inline HTML."""
-    html = markdown.markdown(text)
+    """A Markdown fragment (a list item, a sentence) as inline HTML (one converter, reset for each fragment)."""
+    html = _converter.reset().convert(text)
     match = PARAGRAPH.match(html)
     return match.group(1) if match else html
 

@@ -7,6 +7,7 @@ learner's own browser knows (answers, attempts, name, reflection).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -51,11 +52,15 @@ def place_module_intro(markdown: str, minutes: int, objectives: list[str]) -> st
     return f"{markdown[:at]}\n\n{intro}\n\n{markdown[at:]}"
 
 
-def place_widgets(markdown: str, context: dict[str, Any]) -> str:
-    """Replace every widget line (outside code blocks) with the widget's HTML, rendered with what the build knows."""
-    parts, end = [], 0
+def place_widgets(markdown: str, context: Callable[[], dict[str, Any]]) -> str:
+    """Replace every widget line (outside code blocks) with the widget's HTML, rendered with what the build knows.
+
+    `context` is asked for only when the page has a widget: most pages have none.
+    """
+    parts, end, known = [], 0, None
     for match in MARKER.finditer(without_code(markdown)):
+        known = known or context()
         parts += [markdown[end: match.start()],
-                  _templates.get_template(f"{match.group('name')}.html").render(**context).strip()]
+                  _templates.get_template(f"{match.group('name')}.html").render(**known).strip()]
         end = match.end()
     return "".join(parts) + markdown[end:]

@@ -68,6 +68,15 @@ def failed_build_log(tmp_path: Path, caplog: pytest.LogCaptureFixture, path: str
     return caplog.text
 
 
+def course_data(html: str, site_dir: Path) -> dict:
+    """The course data a built page loads (the file its `course-data.*.js` script names)."""
+    import json
+    import re
+
+    name = re.search(r'<script src="[./]*(assets/course/course-data\.[0-9a-f]+\.js)"></script>', html).group(1)
+    return json.loads((site_dir / name).read_text().removeprefix("window.CourseData = ").rstrip().rstrip(";"))
+
+
 def page_urls(config: MkDocsConfig) -> list[str]:
     """Site-relative URLs of every Markdown page of a built course."""
     docs = Path(config.docs_dir)

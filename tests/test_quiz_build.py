@@ -13,7 +13,7 @@ from build_tools.render import option_order, place_quiz
 from build_tools.quizzes import Question
 from mkdocs.exceptions import Abort
 
-from conftest import FIXTURE_COURSE, ROOT, Served, build_course, copy_course
+from conftest import FIXTURE_COURSE, ROOT, Served, build_course, copy_course, course_data
 from course_facts import course_facts
 
 pytestmark = pytest.mark.build
@@ -140,17 +140,17 @@ def test_final_assessment_sits_at_its_marker(course_site: Served) -> None:
     assert html.index("</h1>") < html.index('<form class="course-exam"') < html.index('id="your-result"')
 
 
-def manifest_of(html: str) -> dict:
-    return json.loads(re.search(r'<script id="course-data" type="application/json">(.*?)</script>', html).group(1))
+def manifest_of(html: str, site_dir: Path) -> dict:
+    return course_data(html, site_dir)
 
 
 def test_saved_answers_are_versioned_per_quiz(fixture_site: Served, tmp_path: Path) -> None:
-    version = manifest_of((fixture_site.site_dir / "index.html").read_text())["quizzes"]["index.md"]["version"]
+    version = manifest_of((fixture_site.site_dir / "index.html").read_text(), fixture_site.site_dir)["quizzes"]["index.md"]["version"]
     config_file = copy_course(FIXTURE_COURSE, tmp_path)
     quiz = tmp_path / "quizzes/home.yml"
     quiz.write_text(quiz.read_text().replace("Pick **both** true things.", "Pick the two true things."))
     build_course(config_file, tmp_path / "site")
-    changed = manifest_of((tmp_path / "site/index.html").read_text())["quizzes"]["index.md"]["version"]
+    changed = manifest_of((tmp_path / "site/index.html").read_text(), tmp_path / "site")["quizzes"]["index.md"]["version"]
     assert changed != version
 
 

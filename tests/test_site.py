@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, Served, build_course, copy_course, failed_build_log
+from conftest import ROOT, Served, build_course, copy_course, course_data, failed_build_log
 from course_facts import course_facts
 
 pytestmark = pytest.mark.build
@@ -131,9 +131,16 @@ def test_unknown_widget_names_its_line(tmp_path: Path, caplog: pytest.LogCapture
     assert re.search(r"docs/progress\.md:\d+: '<!-- course: progres -->' is not a widget; the widgets are:", log)
 
 
+def test_every_page_loads_the_course_data_as_one_cached_file(course_site: Served) -> None:
+    names = {re.search(r"course-data\.[0-9a-f]+\.js", p.read_text()).group(0) for p in course_site.site_dir.rglob("*.html")
+             if "course-data" in p.read_text()}
+    assert len(names) == 1
+    assert not any('id="course-data"' in p.read_text() for p in course_site.site_dir.rglob("*.html"))
+
+
 def test_learner_data_for_the_browser_is_in_every_page(course_site: Served) -> None:
     html = html_of(course_site, MODULE_SOURCES[-1])
-    manifest = json.loads(re.search(r'<script id="course-data" type="application/json">(.*?)</script>', html).group(1))
+    manifest = course_data(html, course_site.site_dir)
     assert manifest["storagePrefix"] == f"course:{FACTS.course.slug}:"
     assert [m["url"] for m in manifest["modules"]] == [FACTS.url(src) for src in MODULE_SOURCES]
     final = manifest["quizzes"][FACTS.final.page]

@@ -4,9 +4,8 @@
   "use strict";
 
   var STATE_VERSION = 1;
-  var dataElement = document.getElementById("course-data");
-  if (!dataElement) return;
-  var manifest = JSON.parse(dataElement.textContent);
+  var manifest = window.CourseData; /* the course's data, from the file every page loads first */
+  if (!manifest) return;
   var stateKey = manifest.storagePrefix + "state";
   var memory = {};
   var listeners = [];
