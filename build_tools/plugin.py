@@ -89,6 +89,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.manifest: dict[str, Any] = {}
         self.widget_rows: list[dict[str, Any]] = []
         self.course_data_file = ""
+        self.final_review: tuple[str, str] | None = None
         self.overdue: set[str] = set()
         self.quiz_problems: list[Problem] = []
         self.last_error = ""
@@ -201,6 +202,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.course_data_file = f"assets/course/course-data.{hashlib.sha256(data.encode()).hexdigest()[:12]}.js"
         files.append(File.generated(config, self.course_data_file, content=f"window.CourseData = {data};\n"))
         self.heading_names = HeadingNames()
+        self.final_review = None
         self.cancel_summary()
         if self.config.summary_pdf:
             self.summary_job = SummaryJob(self.summary.to_json(),
@@ -234,9 +236,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return html
-        assets = {"js": get_relative_url(SCRIPT_PATH, page.url), "css": get_relative_url(STYLE_PATH, page.url)}
-        return assemble_quiz(html, quiz, final=quiz.page == self.config.final_assessment, asset_urls=assets,
-                             labels=quiz_labels(config.theme.get("language") or "en"))
+        html, review = assemble_quiz(html, quiz, final=quiz.page == self.config.final_assessment,
+                                     asset_url=functools.partial(get_relative_url, other=page.url),
+                                     labels=quiz_labels(config.theme.get("language") or "en"))
+        if review is not None:
+            self.final_review = review
+        return html
 
     # Every page is rendered, none is written yet: the moment to check quiz sources against the anchors MkDocs
     # found, and to name the sections they link to.
@@ -246,6 +251,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise_if_any(self.quiz_problems + source_problems(self.quizzes.values(),
                                                               functools.partial(page_anchor_ids, rendered)))
         self.heading_names.resolve(rendered)
+        if self.final_review is not None:
+            path, content = self.final_review
+            files.append(File.generated(config, path, content=self.heading_names.fill(content)))
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
         env.globals["course_data_file"] = self.course_data_file

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import posixpath
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .pages import without_code
+from .quiz_runtime import SCRIPT_PATH, STYLE_PATH
 from .quizzes import Question, Quiz
 
 PLACEMENT_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\s*-->[ \t]*$", re.MULTILINE)
@@ -206,17 +209,42 @@ def shown_questions(quiz: Quiz, fragments: dict[str, str]) -> list[ShownQuestion
     ]
 
 
-def assemble_quiz(page_html: str, quiz: Quiz, *, final: bool, asset_urls: dict[str, str], labels: dict[str, str]) -> str:
-    """The page's HTML with its rendered quiz blocks wrapped in quiz markup.
+REVIEW_SCRIPT = "assets/course/final-review.{digest}.js"
+
+
+def assemble_quiz(page_html: str, quiz: Quiz, *, final: bool, asset_url: Callable[[str], str],
+                  labels: dict[str, str]) -> tuple[str, tuple[str, str] | None]:
+    """The page's HTML with its rendered quiz blocks wrapped in quiz markup, and for the final assessment the
+    script that holds its feedback (site path, content), which the page loads but does not carry.
 
     The rendered blocks are already safe HTML (author text was escaped before MkDocs rendered it); the templates
     mark them safe and escape everything else.
     """
-    def wrap(match: re.Match[str]) -> str:
-        questions = shown_questions(quiz, rendered_fragments(match.group(1)))
-        template = "assessment.html.j2" if final else "quiz.html.j2"
-        return _templates.get_template(template).render(
-            quiz=quiz, questions=questions, assets=asset_urls, labels=labels, pass_mark=quiz.pass_mark,
-        )
+    match = RENDERED_QUIZ.search(page_html)
+    if match is None:
+        return page_html, None
+    questions = shown_questions(quiz, rendered_fragments(match.group(1)))
+    review = None
+    assets = {"js": asset_url(SCRIPT_PATH), "css": asset_url(STYLE_PATH)}
+    if final:
+        review = review_script(questions)
+        assets["review"] = asset_url(review[0])
+    html = _templates.get_template("assessment.html.j2" if final else "quiz.html.j2").render(
+        quiz=quiz, questions=questions, assets=assets, labels=labels, pass_mark=quiz.pass_mark,
+    )
+    return page_html[: match.start()] + html + page_html[match.end():], review
 
-    return RENDERED_QUIZ.sub(wrap, page_html, count=1)
+
+def review_script(questions: list[ShownQuestion]) -> tuple[str, str]:
+    """The final assessment's feedback, explanations and source links as a script (site path, content): loaded
+    with the page, shown only once the assessment is submitted, and kept out of the page so it stays small."""
+    data = {
+        question.id: {
+            "feedback": {str(option.index): option.feedback for option in question.options if option.feedback},
+            "explanation": question.explanation,
+            "source": question.source,
+        }
+        for question in questions
+    }
+    content = f"window.CourseFinalReview = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+    return REVIEW_SCRIPT.format(digest=hashlib.sha256(content.encode()).hexdigest()[:12]), content

@@ -51,7 +51,15 @@ def test_final_assessment_is_one_form_across_the_course(course_site: Served) -> 
     assert article.count("<form") == article.count('<form class="course-exam"') == 1
     questions = exam_questions(html)
     assert len(questions) == len(FACTS.final.questions)
-    linked = set(re.findall(r'Where this is taught: <a href="\.\./([a-z-]+/[a-z-]*/)', html))
+    review_file = re.search(r'<script src="\.\./(assets/course/final-review\.[0-9a-f]+\.js)"></script>', html).group(1)
+    review = json.loads((course_site.site_dir / review_file).read_text().split(" = ", 1)[1].rstrip().rstrip(";"))
+    assert set(review) == {question.id for question in FACTS.final.questions}
+    for question in FACTS.final.questions:
+        wrong = [str(i) for i, option in enumerate(question.options) if not option.correct]
+        assert all(review[question.id]["feedback"].get(i) for i in wrong), question.id
+        assert review[question.id]["explanation"] and "@@" not in review[question.id]["source"]
+    assert "course-exam__feedback" not in html, "no feedback in the page before submitting"
+    linked = set(re.findall(r'Where this is taught: <a href=\\?"\.\./([a-z-]+/[a-z-]*/)', json.dumps(review)))
     for module in FACTS.modules:
         assert any(link.startswith(FACTS.url(module.src_path)) for link in linked), module.src_path
     assert "Submit assessment" in html

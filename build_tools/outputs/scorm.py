@@ -65,6 +65,7 @@ def launch_page(site_dir: Path, course: Course, manifest: dict[str, Any]) -> str
     return _templates.get_template("scorm.html").render(
         lang=home.lang or manifest["locale"],
         title=course.title,
+        icon=home.icon,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
         script=LAUNCH_SCRIPT,
         start=START_PAGE,
@@ -101,17 +102,20 @@ def package_manifest(course: Course, listed: list[str]) -> bytes:
 
 
 class PageFacts(HTMLParser):
-    """What the launch page needs from a built page: its language, and the final assessment's questions."""
+    """What the launch page needs from a built page: its language and icon, and the final assessment's questions."""
 
     def __init__(self) -> None:
         super().__init__()
         self.lang = ""
+        self.icon = ""
         self.questions: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         if tag == "html" and found.get("lang"):
             self.lang = found["lang"] or ""
+        if tag == "link" and found.get("rel") == "icon" and not self.icon:
+            self.icon = found.get("href") or ""
         if found.get("data-question"):
             self.questions.append(found["data-question"] or "")
 

@@ -268,8 +268,9 @@
     sources.forEach(function (src, index) {
       var entry = isObject(state.quizzes) ? state.quizzes[src] : null;
       var quiz = manifest.quizzes[src];
-      if (!isObject(entry) || entry.version !== quiz.version) return;
-      quizzes.push([index, short(quiz.version), entry.answered, entry.correct, answerTokens(snapshot.answers[src], quiz.total)]);
+      var tokens = answerTokens(snapshot.answers[src], quiz.total);
+      if (!isObject(entry) || entry.version !== quiz.version || !(entry.answered || tokens)) return;
+      quizzes.push([index, short(quiz.version), entry.answered, entry.correct, tokens]);
     });
     if (quizzes.length) packed.q = quizzes;
     var exam = state.exam;

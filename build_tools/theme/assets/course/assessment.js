@@ -74,10 +74,9 @@
     questions(form).forEach(function (question) {
       if (question.hasAttribute("data-keep-order")) return;
       var box = question.querySelector(".course-exam__options");
-      var options = Array.prototype.slice.call(box.children);
-      if (!box.dataset.built) box.dataset.built = options.map(function (o) { return o.dataset.option; }).join(",");
+      if (!box.dataset.built) box.dataset.built = inputs(question).map(function (input) { return input.value; }).join(",");
       orderFor(box.dataset.built.split(","), question.dataset.question, attempt).forEach(function (value) {
-        box.appendChild(box.querySelector('[data-option="' + value + '"]'));
+        box.appendChild(box.querySelector('input[value="' + value + '"]').closest(".course-exam__option"));
       });
     });
   }
@@ -109,6 +108,7 @@
     form.querySelector(".course-exam__submit button").hidden = marked;
     questions(form).forEach(function (question) {
       var right = isRight(question);
+      var review = (window.CourseFinalReview || {})[question.dataset.question] || { feedback: {} };
       question.dataset.result = marked ? (right ? "correct" : "incorrect") : "";
       inputs(question).forEach(function (input) {
         input.disabled = marked;
@@ -116,7 +116,13 @@
         option.classList.toggle("correct", marked && input.hasAttribute("data-correct"));
         option.classList.toggle("wrong", marked && input.checked && !input.hasAttribute("data-correct"));
         var feedback = option.querySelector(".course-exam__feedback");
-        feedback.hidden = !(marked && (input.checked || input.hasAttribute("data-correct")) && feedback.textContent.trim());
+        if (feedback) feedback.remove();
+        if (marked && (input.checked || input.hasAttribute("data-correct")) && review.feedback[input.value]) {
+          feedback = document.createElement("div");
+          feedback.className = "course-exam__feedback";
+          feedback.innerHTML = review.feedback[input.value]; /* the build's HTML: author text escaped there */
+          option.appendChild(feedback);
+        }
         var label = option.querySelector("label");
         var note = label.querySelector(".course-exam__mark");
         if (note) note.remove();
@@ -129,6 +135,8 @@
         }
       });
       question.querySelector(".course-exam__review").hidden = !marked;
+      question.querySelector("[data-review]").innerHTML = marked ? review.explanation + (review.source ?
+        "<p>" + review.source + "</p>" : "") : "";
       question.querySelector("[data-verdict]").textContent = right ? "\u2713 Correct" : "\u2717 Not correct";
     });
     showCount(form);

@@ -1,0 +1,355 @@
+"""The SCORM 1.2 package: its manifest, and the course inside a stand-in LMS (npm scorm-again's SCORM 1.2 API).
+
+tests/lms/lms.html plays the LMS: it puts scorm-again's `API` on its window and opens the package's launch page in
+a frame, served with the unzipped package from one local server (one origin, as an LMS serves its content).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+from xml.etree import ElementTree
+
+import pytest
+
+from browser_helpers import answer_module_quiz, axe_violations, sit_final
+from conftest import ROOT, Watched, free_port, serve
+from course_facts import course_facts
+
+pytestmark = pytest.mark.browser
+
+FACTS = course_facts()
+LMS_DIR = ROOT / "tests" / "lms"
+CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
+ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
+LAUNCH_PAGE = "scorm.html"
+TOTAL = len(FACTS.final.questions)
+PASS_MARK = FACTS.final.pass_mark
+MOST_RIGHT_TO_FAIL = (PASS_MARK * TOTAL + 99) // 100 - 1
+"""The most questions a learner can answer rightly and still not pass (19 of 24 at 80%: 79%)."""
+LIMIT = 4096
+
+
+def file_of(src_path: str) -> str:
+    """A page's file in the package, which links to files: `modules/bone.md` -> `modules/bone.html`."""
+    return src_path.removesuffix(".md") + ".html"
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("scorm-dist")
+    result = subprocess.run([sys.executable, "-m", "build_tools", "scorm", "-o", str(dist)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return dist / f"{FACTS.course.slug}-scorm12.zip"
+
+
+@pytest.fixture(scope="module")
+def unzipped(package: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("scorm-served")
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(root / "course")
+    if not (LMS_DIR / "node_modules" / "scorm-again").is_dir():
+        pytest.fail("The test LMS needs npm's scorm-again: run `npm ci --prefix tests/lms` (`make test` does)")
+    (root / "lms").symlink_to(LMS_DIR, target_is_directory=True)
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(unzipped: Path) -> Iterator[str]:
+    """The test LMS at lms/lms.html and the unzipped package at course/, on one origin."""
+    yield from serve(unzipped, free_port())
+
+
+def launch(page: object, server: str, saved: dict[str, str] | None = None) -> object:
+    """Open the test LMS, launch the package in it (with what an earlier session left), return the course's frame."""
+    page.goto(server + "lms/lms.html")
+    page.evaluate("([url, saved]) => launch(url, saved)", [f"../course/{LAUNCH_PAGE}", saved])
+    sco = page.wait_for_selector("iframe[name=sco]").content_frame()
+    course = sco.wait_for_selector("#course-frame").content_frame()
+    course.wait_for_url("**/course/index.html")
+    course.wait_for_load_state("load")
+    return course
+
+
+def open_in(course: object, server: str, src_path: str) -> None:
+    course.goto(server + "course/" + file_of(src_path))
+    course.wait_for_load_state("load")
+
+
+def lms(page: object) -> dict:
+    """What the LMS holds and saw: its cmi record, the calls made, every suspend_data length, its complaints."""
+    return page.evaluate("""() => ({
+        status: API.cmi.core.lesson_status, location: API.cmi.core.lesson_location,
+        raw: API.cmi.core.score.raw, min: API.cmi.core.score.min, max: API.cmi.core.score.max,
+        suspend: API.cmi.suspend_data, calls: lms.calls, values: lms.values, suspendLengths: lms.suspendLengths,
+        complaints: lms.complaints,
+    })""")
+
+
+def wait_for_value(page: object, element: str, value: str) -> None:
+    page.wait_for_function("([element, value]) => lms.values[element] === value", arg=[element, value])
+
+
+def leave(page: object) -> dict[str, str]:
+    """The learner closes the course; returns what the LMS keeps for their next session."""
+    page.evaluate("leave()")
+    page.wait_for_function("() => lms.calls.includes('LMSFinish')")
+    return page.evaluate("kept()")
+
+
+def progress_line(course: object) -> str:
+    line = course.locator("[data-course-progress-line] .course-progress-line__text")
+    line.wait_for()
+    return line.inner_text()
+
+
+def returning(browser: object, server: str, saved: dict[str, str]) -> Iterator[tuple[object, object, list[str]]]:
+    """The same learner on another day: a new browser context (nothing in storage), the LMS's record preloaded."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        yield page, launch(page, server, saved), errors
+    finally:
+        context.close()
+
+
+def test_manifest_is_scorm_12_with_one_sco_listing_every_file(package: Path) -> None:
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        root = ElementTree.fromstring(archive.read("imsmanifest.xml"))
+    assert root.tag == f"{CP}manifest"
+    assert root.findtext(f"{CP}metadata/{CP}schema") == "ADL SCORM"
+    assert root.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
+    organizations = root.find(f"{CP}organizations")
+    [organization] = organizations.findall(f"{CP}organization")
+    assert organizations.get("default") == organization.get("identifier")
+    assert organization.findtext(f"{CP}title") == FACTS.course.title
+    [item] = organization.findall(f".//{CP}item")
+    [resource] = root.findall(f"{CP}resources/{CP}resource")
+    assert item.get("identifierref") == resource.get("identifier")
+    assert resource.get(f"{ADLCP}scormtype") == "sco"
+    assert resource.get("type") == "webcontent"
+    assert resource.get("href") == LAUNCH_PAGE
+    listed = [unquote(file.get("href")) for file in resource.findall(f"{CP}file")]
+    assert len(listed) == len(set(listed))
+    # Every file of the package is the SCO's, except the manifest that lists them.
+    assert set(listed) == names - {"imsmanifest.xml"}
+    assert {LAUNCH_PAGE, "index.html", file_of(FACTS.final.page)} <= set(listed)
+    assert not any(name.endswith("/") for name in names)
+
+
+def test_a_learner_who_passes_is_recorded_as_passed_with_their_score(server: str, watched: Watched) -> None:
+    page = watched.page
+    course = launch(page, server)
+    wait_for_value(page, "cmi.core.lesson_status", "incomplete")
+    open_in(course, server, FACTS.modules[0].src_path)
+    open_in(course, server, FACTS.final.page)
+    assert sit_final(course, "knowing").startswith("Passed.")
+    wait_for_value(page, "cmi.core.lesson_status", "passed")
+    record = lms(page)
+    assert (record["status"], record["raw"], record["min"], record["max"]) == ("passed", "100", "0", "100")
+    assert record["location"] == file_of(FACTS.final.page)
+    # One LMS session across every page the learner opened.
+    assert record["calls"].count("LMSInitialize") == 1
+    assert "LMSFinish" not in record["calls"]
+    assert record["complaints"] == []
+    assert watched.console_errors == []
+    assert watched.foreign_requests == []
+
+
+def test_a_learner_who_fails_is_recorded_as_failed_and_a_pass_is_kept(server: str, watched: Watched) -> None:
+    page = watched.page
+    course = launch(page, server)
+    open_in(course, server, FACTS.final.page)
+    assert sit_final(course, "knowing", right_first=MOST_RIGHT_TO_FAIL).startswith("Not passed.")
+    wait_for_value(page, "cmi.core.lesson_status", "failed")
+    record = lms(page)
+    assert (record["status"], record["raw"]) == ("failed", str(MOST_RIGHT_TO_FAIL * 100 // TOTAL))
+    assert (record["min"], record["max"]) == ("0", "100")
+
+    course.get_by_role("button", name="Retake the assessment").click()
+    assert sit_final(course, "knowing").startswith("Passed.")
+    wait_for_value(page, "cmi.core.lesson_status", "passed")
+    assert lms(page)["raw"] == "100"
+
+    # Once passed, always passed: a later attempt for practice changes the score, never the status.
+    course.get_by_role("button", name="Retake the assessment").click()
+    assert sit_final(course, "wrong").startswith("Not passed.")
+    wait_for_value(page, "cmi.core.score.raw", "0")
+    assert lms(page)["status"] == "passed"
+    assert lms(page)["complaints"] == []
+    assert watched.console_errors == []
+
+
+def test_a_returning_learner_finds_their_progress_where_they_left_it(server: str, watched: Watched,
+                                                                    browser: object) -> None:
+    page = watched.page
+    first, second = FACTS.modules[0], FACTS.modules[1]
+    first_total = len(FACTS.quizzes[first.src_path].questions)
+    second_total = len(FACTS.quizzes[second.src_path].questions)
+    course = launch(page, server)
+    open_in(course, server, first.src_path)
+    answer_module_quiz(course, correctly=True)
+    open_in(course, server, second.src_path)
+    answer_module_quiz(course, correctly=False)
+    open_in(course, server, FACTS.final.page)
+    sit_final(course, "knowing")
+    course.get_by_role("button", name="Retake the assessment").click()
+    drafted = 3  # a retake begun and left half-way
+    questions = course.locator("[data-question]")
+    for index in range(drafted):
+        questions.nth(index).locator("input").first.check()
+    open_in(course, server, "certificate.md")
+    course.locator("#course-learner-name").fill("Dr Ada Lovelace")
+    course.locator("textarea[data-field]").first.fill("Bone pain that wakes a patient at night is a red flag.")
+    open_in(course, server, second.src_path)
+    expected_line = progress_line(course)
+    assert f"{first_total + second_total} of {FACTS.module_questions} questions answered" in expected_line
+
+    saved = leave(page)
+    record = lms(page)
+    assert record["calls"].count("LMSInitialize") == 1 and record["calls"][-1] == "LMSFinish"
+    assert record["values"]["cmi.core.exit"] == "suspend"
+    assert record["values"]["cmi.core.session_time"].count(":") == 2
+    assert saved["cmi.core.lesson_status"] == "passed"
+    assert saved["cmi.core.lesson_location"] == file_of(second.src_path)
+    assert 0 < len(saved["cmi.suspend_data"]) <= LIMIT
+
+    for again, course, errors in returning(browser, server, saved):
+        assert progress_line(course) == expected_line
+        open_in(course, server, first.src_path)
+        quizzes = course.locator(".quiz")
+        assert quizzes.count() == first_total
+        for index in range(first_total):
+            quiz = quizzes.nth(index)
+            assert quiz.locator(".quiz-feedback:not(.hidden)").count() == 1
+            assert quiz.locator("input[data-correct]:checked").count() == quiz.locator("input[data-correct]").count()
+        open_in(course, server, second.src_path)
+        assert course.locator(".quiz input:checked:not([data-correct])").count() == second_total
+        open_in(course, server, FACTS.final.page)
+        assert course.locator("[data-course-unanswered]").inner_text() == \
+            f"You have answered {drafted} of {TOTAL} questions."
+        assert "Passed" in course.locator("[data-course-attempts] tbody").inner_text()
+        open_in(course, server, "certificate.md")
+        assert course.locator("#course-learner-name").input_value() == "Dr Ada Lovelace"
+        assert course.locator("[data-course-certificate] [data-fill=name]").inner_text() == "Dr Ada Lovelace"
+        assert course.locator("textarea[data-field]").first.input_value() == \
+            "Bone pain that wakes a patient at night is a red flag."
+        wait_for_value(again, "cmi.core.lesson_status", "passed")
+        assert lms(again)["complaints"] == []
+        assert errors == []
+    assert watched.console_errors == []
+
+
+# Everything that JSON and UTF-8 make longer: quotes, backslashes, line breaks, accents, symbols, emoji.
+COSTLY = 'He said "refer", then \\ waited.\nCafé, naïve, 2 €, 😀 '
+
+
+def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: str, watched: Watched,
+                                                                         browser: object) -> None:
+    page = watched.page
+    course = launch(page, server)
+    for module in FACTS.modules:
+        open_in(course, server, module.src_path)
+        answer_module_quiz(course, correctly=True)
+    open_in(course, server, FACTS.final.page)
+    sit_final(course, "knowing")
+    open_in(course, server, "certificate.md")
+    course.locator("#course-learner-name").fill("Dr " + "Ångström-" * 10)
+    fields = course.locator("textarea[data-field]")
+    for index in range(fields.count()):
+        fields.nth(index).fill(COSTLY * 100)  # as much as each box takes
+    page.wait_for_function("() => (lms.values['cmi.suspend_data'] || '').includes('Ångström')")
+    page.wait_for_timeout(1500)
+    # A note far longer than the boxes allow (kept from before they had a limit), and hundreds of attempts.
+    course.evaluate("""text => {
+        const state = CourseStore.state;
+        Object.keys(state.reflection).forEach(key => { state.reflection[key] = text; });
+        for (let i = 0; i < 300; i++) state.attempts.push({date: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+                                                           correct: 3, total: state.attempts[0].total, passed: false});
+        CourseStore.save();
+    }""", COSTLY * 2000)
+    page.wait_for_function("() => lms.suspendLengths.length && "
+                           "JSON.parse(lms.values['cmi.suspend_data']).a.length > 2")
+    page.wait_for_timeout(1500)
+    saved = leave(page)
+    record = lms(page)
+    assert max(record["suspendLengths"]) <= LIMIT
+    assert len(saved["cmi.suspend_data"].encode("utf-8")) <= LIMIT  # also for an LMS that counts bytes
+    assert saved["cmi.core.lesson_status"] == "passed"
+    assert saved["cmi.core.score.raw"] == str(3 * 100 // TOTAL)
+
+    for again, course, errors in returning(browser, server, saved):
+        # Progress comes first: every answer, the pass, the name; then as much of the note as fits.
+        assert f"{FACTS.module_questions} of {FACTS.module_questions} questions answered" in progress_line(course)
+        open_in(course, server, "certificate.md")
+        assert course.locator("#course-learner-name").input_value() == "Dr " + "Ångström-" * 10
+        assert course.locator("[data-course-certificate]").is_visible()
+        note = course.locator("textarea[data-field]").first.input_value()
+        assert len(note) > 100 and (COSTLY * 2000).startswith(note)
+        open_in(course, server, FACTS.final.page)
+        attempts = course.locator("[data-course-attempts] tbody tr")
+        assert attempts.count() >= 2
+        assert "Passed" in attempts.last.inner_text()  # the pass, the oldest attempt, is kept
+        assert lms(again)["complaints"] == []
+        assert errors == []
+    assert watched.console_errors == []
+
+
+def test_outside_an_lms_the_launch_page_is_the_course(server: str, unzipped: Path, watched: Watched) -> None:
+    page = watched.page
+    page.goto(server + f"course/{LAUNCH_PAGE}")
+    assert page.evaluate("() => typeof window.API") == "undefined"
+    assert page.locator("html").get_attribute("lang") == "en"
+    frame = page.locator("#course-frame")
+    assert frame.get_attribute("title") == f"{FACTS.course.title}: course"
+    course = frame.element_handle().content_frame()
+    course.wait_for_url("**/course/index.html")
+    course.wait_for_load_state("load")
+    page.wait_for_function("() => document.title === document.getElementById('course-frame').contentDocument.title")
+    module = FACTS.modules[0]
+    open_in(course, server, module.src_path)
+    answer_module_quiz(course, correctly=True)
+    total = len(FACTS.quizzes[module.src_path].questions)
+    assert f"{total} of {FACTS.module_questions} questions answered" in progress_line(course)
+    assert axe_violations(page) == []
+    assert watched.console_errors == []
+    assert watched.foreign_requests == []
+
+    # Opened from disk, as a package unzipped by hand would be.
+    page.goto((unzipped / "course" / LAUNCH_PAGE).as_uri())
+    course = page.locator("#course-frame").element_handle().content_frame()
+    course.wait_for_load_state("load")
+    assert course.locator("article h1").first.is_visible()
+    assert watched.console_errors == []
+    assert watched.foreign_requests == []
+
+
+def test_links_to_other_sites_open_in_a_new_tab(server: str, watched: Watched) -> None:
+    page = watched.page
+    page.context.route("https://**/*", lambda route: route.fulfill(body="elsewhere", content_type="text/plain"))
+    page.goto(server + f"course/{LAUNCH_PAGE}")
+    course = page.locator("#course-frame").element_handle().content_frame()
+    open_in(course, server, "resources.md")
+    link = course.locator("article a[href^='https://']").first
+    with page.context.expect_page() as opened:
+        link.click()
+    assert opened.value.url == link.get_attribute("href")
+    assert course.url.endswith("resources.html")
+    opened.value.close()
+
+
+def test_the_launch_page_loads_nothing_from_another_host(unzipped: Path) -> None:
+    page = (unzipped / "course" / LAUNCH_PAGE).read_text()
+    assert "//" not in page
+    data = json.loads(page.split('<script id="scorm-course" type="application/json">')[1].split("</script>")[0])
+    assert sorted(data["exam"]) == sorted(question.id for question in FACTS.final.questions)
