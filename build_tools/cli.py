@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("-f", "--config-file", default="mkdocs.yml", help="the course's mkdocs.yml")
         if name == "build":
             command.add_argument("-d", "--site-dir", default="site", help="where the site goes (default: site)")
+        if name == "serve":
+            command.add_argument("-a", "--dev-addr", default=None, help="IP:PORT to serve on (default 127.0.0.1:8000)")
         if name in ("offline", "scorm"):
             command.add_argument("-o", "--dist-dir", default="dist", help="where the zip goes (default: dist)")
     new = commands.add_parser("new", help="write a new course into DIR")
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from mkdocs.commands.serve import serve
 
-            serve(config_file=args.config_file, livereload=True)
+            serve(config_file=args.config_file, livereload=True, dev_addr=args.dev_addr)
             return 0
         if args.command == "check":
             return check(Path(args.config_file))

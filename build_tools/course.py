@@ -29,11 +29,11 @@ class Course:
     reflection_prompts: tuple[str, ...] = DEFAULT_REFLECTION
     """The questions of the learner's reflective note, in order."""
     locale: str | None = None
-    """How the learner's browser writes dates (e.g. 'en-GB'); None: the site's theme.language."""
+    """How the learner's browser writes dates (a language tag such as 'de-AT'); None: the site's theme.language."""
 
     @property
     def slug(self) -> str:
-        """`Breast Cancer Recurrence` -> `breast-cancer-recurrence`: names files and storage keys."""
+        """`Asthma in Children` -> `asthma-in-children`: names files and storage keys."""
         return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
 
 
@@ -50,7 +50,7 @@ def load_course(extra: dict[str, Any]) -> Course:
 
     title = raw.get("title")
     if not isinstance(title, str) or not title.strip():
-        fail("title", "must be the course's title, e.g. 'title: Breast Cancer Recurrence'")
+        fail("title", "must be the course's title, e.g. 'title: Asthma in Children'")
     hours = raw.get("cpd_hours")
     if isinstance(hours, bool) or not isinstance(hours, (int, float)) or hours <= 0:
         fail("cpd_hours", "must be a positive number of hours, e.g. 'cpd_hours: 1'")
@@ -68,7 +68,7 @@ def load_course(extra: dict[str, Any]) -> Course:
         fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
     locale = raw.get("locale")
     if locale is not None and not (isinstance(locale, str) and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", locale)):
-        fail("locale", "must be a language tag such as 'en-GB', which sets how dates are written")
+        fail("locale", "must be a language tag such as 'fr-CA', which sets how dates are written")
     authors = raw.get("authors")
     if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
         fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")

@@ -114,7 +114,7 @@ class HeadingNames:
         return f"@@course-heading-{len(self.wanted) - 1}@@"
 
     def resolve(self, rendered: dict[str, Any]) -> None:
-        """`Investigations` on its own page; `Bone metastases: Investigations` seen from another page."""
+        """`Investigations` on its own page; `Module title: Investigations` seen from another page."""
         self.names = []
         for target, anchor, from_page in self.wanted:
             page = rendered[target]

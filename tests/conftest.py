@@ -178,3 +178,16 @@ def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched
     )
     yield result
     context.close()
+
+
+KINDS = {"unit", "build", "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test says what it needs (unit: nothing; build: MkDocs; browser: Chromium), so `-m` can pick them."""
+    for item in items:
+        kinds = {marker.name for marker in item.iter_markers()} & KINDS
+        if len(kinds) != 1:
+            raise pytest.UsageError(f"{item.nodeid}: mark it with exactly one of {sorted(KINDS)}, not {sorted(kinds)}")
+        if {"watched", "browser"} & set(item.fixturenames) and kinds != {"browser"}:
+            raise pytest.UsageError(f"{item.nodeid} drives Chromium: mark it 'browser'")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 from build_tools.errors import Problem
 from build_tools.quizzes import parse_quiz
 from quiz_helpers import VALID, anchors_of
+
+pytestmark = pytest.mark.unit
 
 KEYS = ["page", "title", "pass_mark", "questions", "id", "type", "prompt", "options", "text", "correct",
         "feedback", "explanation", "source"]

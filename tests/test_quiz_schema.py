@@ -14,6 +14,8 @@ from build_tools.quizzes import parse_quiz
 from conftest import ROOT
 from quiz_helpers import VALID
 
+pytestmark = pytest.mark.unit
+
 SCHEMA = json.loads((ROOT / "build_tools/schemas/quiz.schema.json").read_text())
 
 

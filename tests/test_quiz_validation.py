@@ -9,6 +9,8 @@ import pytest
 from build_tools.errors import Problem
 from quiz_helpers import VALID, load, problems_for
 
+pytestmark = pytest.mark.unit
+
 
 def only(problems: list[Problem]) -> Problem:
     assert len(problems) == 1, [str(p) for p in problems]

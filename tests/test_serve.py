@@ -48,7 +48,7 @@ def test_pages_do_not_wait_for_the_pdf_while_serving(tmp_path: Path) -> None:
 def test_a_broken_file_shows_its_problem_in_the_browser(tmp_path: Path) -> None:
     copy_course(FIXTURE_COURSE, tmp_path)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "build_tools", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}/"

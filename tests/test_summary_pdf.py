@@ -116,7 +116,6 @@ SUMMARY = {"title": "T", "language": "en", "aim": "<p>Aim</p>", "objectives": ["
            "kicker": "Course summary", "colour": "#303fa1"}
 
 
-@pytest.mark.unit
 def test_unchanged_inputs_reuse_the_last_pdf_without_a_worker(tmp_path: Path) -> None:
     first = SummaryJob(SUMMARY, tmp_path, timeout=120)
     assert first.process is not None
@@ -129,7 +128,6 @@ def test_unchanged_inputs_reuse_the_last_pdf_without_a_worker(tmp_path: Path) ->
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf"], "a cancelled render leaves nothing behind"
 
 
-@pytest.mark.unit
 def test_the_cache_key_is_what_changes_the_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     import build_tools.summary_job as job
 
@@ -141,7 +139,6 @@ def test_the_cache_key_is_what_changes_the_bytes(monkeypatch: pytest.MonkeyPatch
     assert "site_url" not in SUMMARY and "site_url" not in FACTS.course.__dict__
 
 
-@pytest.mark.unit
 def test_the_cache_keeps_only_the_latest_pdfs(tmp_path: Path) -> None:
     import os
 
@@ -154,7 +151,6 @@ def test_the_cache_keeps_only_the_latest_pdfs(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.pdf" for n in range(3, KEEP + 3)]
 
 
-@pytest.mark.unit
 def test_a_failed_renderer_is_reported_as_the_machine_s_problem(tmp_path: Path) -> None:
     job = SummaryJob({"title": "only a title"}, tmp_path, timeout=120)
     with pytest.raises(AuthoringError) as caught:
@@ -165,7 +161,6 @@ def test_a_failed_renderer_is_reported_as_the_machine_s_problem(tmp_path: Path) 
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.unit
 def test_a_hung_renderer_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import subprocess
     import sys

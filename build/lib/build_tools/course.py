@@ -1,0 +1,90 @@
+"""The course's own metadata, read from `extra.course` in mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import parse_date
+from .errors import Problem, raise_if_any
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+DEFAULT_KICKER = "Course summary"
+DEFAULT_REFLECTION = ("What did I learn?", "How will it change my practice?", "What will I do next?")
+
+
+@dataclass(frozen=True)
+class Course:
+    title: str
+    cpd_hours: float
+    last_reviewed: dt.date
+    next_review: dt.date
+    authors: tuple[str, ...]
+    summary_kicker: str = DEFAULT_KICKER
+    """The line above the title on the summary PDF's cover, e.g. 'CPD course summary'."""
+    reflection_prompts: tuple[str, ...] = DEFAULT_REFLECTION
+    """The questions of the learner's reflective note, in order."""
+    locale: str | None = None
+    """How the learner's browser writes dates (e.g. 'en-GB'); None: the site's theme.language."""
+
+    @property
+    def slug(self) -> str:
+        """`Breast Cancer Recurrence` -> `breast-cancer-recurrence`: names files and storage keys."""
+        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+
+
+def load_course(extra: dict[str, Any]) -> Course:
+    """Check `extra.course` and return it; every problem is reported at once."""
+    raw = extra.get("course")
+    if not isinstance(raw, dict):
+        raise_if_any([Problem(CONFIG_FILE, None, "'extra.course' is missing: add the course's title, "
+                              "cpd_hours, last_reviewed, next_review and authors under 'extra: course:'")])
+    problems: list[Problem] = []
+
+    def fail(key: str, why: str) -> None:
+        problems.append(Problem(CONFIG_FILE, None, f"'extra.course.{key}' {why}"))
+
+    title = raw.get("title")
+    if not isinstance(title, str) or not title.strip():
+        fail("title", "must be the course's title, e.g. 'title: Breast Cancer Recurrence'")
+    hours = raw.get("cpd_hours")
+    if isinstance(hours, bool) or not isinstance(hours, (int, float)) or hours <= 0:
+        fail("cpd_hours", "must be a positive number of hours, e.g. 'cpd_hours: 1'")
+    dates: dict[str, dt.date | None] = {}
+    for key in ("last_reviewed", "next_review"):
+        dates[key] = parse_date(raw.get(key))
+        if dates[key] is None:
+            fail(key, f"is '{raw.get(key)}', which is not a date: write a real date as YYYY-MM-DD (year, month, "
+                 "day), e.g. '2027-11-01'")
+    kicker = raw.get("summary_kicker", DEFAULT_KICKER)
+    if not isinstance(kicker, str) or not kicker.strip():
+        fail("summary_kicker", "must be a short line of text, e.g. 'summary_kicker: CPD course summary'")
+    prompts = raw.get("reflection_prompts", list(DEFAULT_REFLECTION))
+    if not (isinstance(prompts, list) and prompts and all(isinstance(p, str) and p.strip() for p in prompts)):
+        fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
+    locale = raw.get("locale")
+    if locale is not None and not (isinstance(locale, str) and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", locale)):
+        fail("locale", "must be a language tag such as 'en-GB', which sets how dates are written")
+    authors = raw.get("authors")
+    if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
+        fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
+    known = {"title", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
+             "locale"}
+    unknown = sorted(set(raw) - known)
+    for key in unknown:
+        fail(key, "is not a course setting: remove it or check its spelling")
+    raise_if_any(problems)
+    return Course(
+        title=title.strip(),
+        cpd_hours=hours,
+        last_reviewed=dates["last_reviewed"],  # type: ignore[arg-type]
+        next_review=dates["next_review"],  # type: ignore[arg-type]
+        authors=tuple(a.strip() for a in authors),
+        summary_kicker=kicker.strip(),
+        reflection_prompts=tuple(p.strip() for p in prompts),
+        locale=locale,
+    )

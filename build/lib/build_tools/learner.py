@@ -1,0 +1,92 @@
+"""What the learner's browser is told about the course, and what the learner widgets show.
+
+Plain data in, plain data out: the plugin passes in the course as MkDocs has resolved it (URLs, nav order).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+from .course import Course
+from .pages import Module
+from .quizzes import Quiz
+from .summary import Summary
+
+NAME_MAX_LENGTH = 80
+"""The longest name a certificate shows; the browser enforces it too (it reads it from the manifest)."""
+
+
+def reflection_parts(course: Course) -> list[dict[str, str]]:
+    """The reflective note's questions, each with a key that stays the same while its wording does."""
+    return [{"key": re.sub(r"[^a-z0-9]+", "-", prompt.lower()).strip("-"), "label": prompt}
+            for prompt in course.reflection_prompts]
+
+
+def storage_prefix(course: Course) -> str:
+    """Every key this course keeps in the learner's browser starts with this, so courses never collide."""
+    return f"course:{course.slug}:"
+
+
+def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
+                     widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
+                     locale: str) -> dict[str, Any]:
+    """What the browser needs to track this course: modules (in course order), quizzes and learner pages, by URL.
+
+    `modules` pairs each module's source path with its model; `url_of` gives a source path's site URL.
+    """
+    pages = {widget: url_of(src) for widget, src in widget_pages.items()}
+    if final in quizzes:
+        pages["assessment"] = url_of(final)
+    return {
+        "slug": course.slug,
+        "title": course.title,
+        "storagePrefix": storage_prefix(course),
+        "locale": locale,
+        "nameMaxLength": NAME_MAX_LENGTH,
+        "reflection": reflection_parts(course),
+        "modules": [
+            {"url": url_of(src), "title": module.title, "quiz": src if src in quizzes else None}
+            for src, module in modules
+        ],
+        "quizzes": {
+            src: {"url": url_of(src), "version": quiz.fingerprint, "total": len(quiz.questions), "final": src == final,
+                  "passMark": quiz.pass_mark}
+            for src, quiz in quizzes.items()
+        },
+        "pages": pages,
+    }
+
+
+def widget_rows(manifest: dict[str, Any], quizzes: dict[str, Quiz], summary: Summary) -> list[dict[str, Any]]:
+    """Each module as the widgets list it, once per build: the manifest's and the summary's modules are the same
+    modules in the same (navigation) order."""
+    return [
+        {**module, **asdict(summarised), "total": len(quizzes[module["quiz"]].questions) if module["quiz"] else 0}
+        for module, summarised in zip(manifest["modules"], summary.modules, strict=True)
+    ]
+
+
+def widget_context(manifest: dict[str, Any], rows: list[dict[str, Any]], final: Quiz | None, summary: Summary,
+                   page_url: str, summary_file: str | None, summary_size: str) -> dict[str, Any]:
+    """What the widget templates show on the page at page_url, with links relative to it."""
+    modules = [{**row, "href": get_relative_url(row["url"], page_url)} for row in rows]
+    return {
+        "summary_href": get_relative_url(summary_file, page_url) if summary_file else None,
+        "summary_size": summary_size,
+        "modules": modules,
+        "total_minutes": sum(module["minutes"] for module in modules),
+        "first_module_href": modules[0]["href"] if modules else "",
+        "assessment_href": get_relative_url(manifest["pages"].get("assessment", ""), page_url),
+        "pass_mark": final.pass_mark if final else None,
+        "assessment_total": len(final.questions) if final else 0,
+        "course_title": summary.title,
+        "cpd_hours": summary.cpd_hours,
+        "objectives": summary.objectives,
+        "reflection_parts": manifest["reflection"],
+        "name_max_length": NAME_MAX_LENGTH,
+    }

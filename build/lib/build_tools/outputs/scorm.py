@@ -1,0 +1,128 @@
+"""The SCORM 1.2 package: the course as one SCO, for a learning management system (LMS).
+
+A SCO of many pages keeps one LMS session across page loads, so the LMS launches `scorm.html`, which holds the
+session for the whole visit and shows the course, unchanged, in a full-window frame: the same files as the offline
+copy. Its script (scorm_launch/scorm.js) writes the progress the LMS kept into the browser's storage before the
+course loads, reports what the course stores (status, score, last page, progress as cmi.suspend_data), and ends
+the session when the learner leaves. Outside an LMS it only shows the course.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+from xml.etree import ElementTree
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..course import Course
+from .site_copy import zip_folder
+
+LAUNCH_PAGE = "scorm.html"
+"""The page the LMS opens: the resource's href in the manifest."""
+LAUNCH_SCRIPT = "assets/scorm/scorm.js"
+START_PAGE = "index.html"
+"""The course page the launch page shows first (its home page leads on to where the learner left off)."""
+MANIFEST = "imsmanifest.xml"
+
+CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+ElementTree.register_namespace("", CP)
+ElementTree.register_namespace("adlcp", ADLCP)
+
+_templates = Environment(
+    loader=PackageLoader("build_tools", "outputs/scorm_launch"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+)
+
+
+def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, Any]) -> Path:
+    """dist/<course>-scorm12.zip, with imsmanifest.xml and the launch page at its root."""
+    script = site_dir / LAUNCH_SCRIPT
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text((files("build_tools") / "outputs" / "scorm_launch" / "scorm.js").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    (site_dir / LAUNCH_PAGE).write_text(launch_page(site_dir, course, manifest), encoding="utf-8")
+    listed = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    (site_dir / MANIFEST).write_bytes(package_manifest(course, listed))
+    return zip_folder(site_dir, dist_dir / f"{course.slug}-scorm12.zip", inside="")
+
+
+def launch_page(site_dir: Path, course: Course, manifest: dict[str, Any]) -> str:
+    """The launch page, told what the course keeps in the browser and how to find the final assessment's answers."""
+    home = read_page(site_dir / START_PAGE)
+    assessment = manifest["pages"].get("assessment")
+    data = {
+        "manifest": manifest,
+        # The final assessment's question ids in page order: its answers are kept by position in suspend_data.
+        "exam": read_page(site_dir / unquote(assessment)).questions if assessment else [],
+    }
+    return _templates.get_template("scorm.html").render(
+        lang=home.lang or manifest["locale"],
+        title=course.title,
+        icon=home.icon,
+        data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
+        script=LAUNCH_SCRIPT,
+        start=START_PAGE,
+    )
+
+
+def package_manifest(course: Course, listed: list[str]) -> bytes:
+    """imsmanifest.xml: SCORM 1.2, one organisation of one item, one SCO resource listing every file."""
+    def element(parent: ElementTree.Element | None, tag: str, text: str | None = None, **attributes: str
+                ) -> ElementTree.Element:
+        node = ElementTree.Element(tag, attributes) if parent is None else ElementTree.SubElement(parent, tag, attributes)
+        node.text = text
+        return node
+
+    identifier = f"course-{course.slug}"
+    root = element(None, f"{{{CP}}}manifest", identifier=identifier, version="1.0")
+    metadata = element(root, f"{{{CP}}}metadata")
+    element(metadata, f"{{{CP}}}schema", "ADL SCORM")
+    element(metadata, f"{{{CP}}}schemaversion", "1.2")
+    organizations = element(root, f"{{{CP}}}organizations", default=f"{identifier}-organization")
+    organization = element(organizations, f"{{{CP}}}organization", identifier=f"{identifier}-organization")
+    element(organization, f"{{{CP}}}title", course.title)
+    item = element(organization, f"{{{CP}}}item", identifier=f"{identifier}-item", identifierref=f"{identifier}-sco",
+                   isvisible="true")
+    element(item, f"{{{CP}}}title", course.title)
+    resources = element(root, f"{{{CP}}}resources")
+    resource = element(resources, f"{{{CP}}}resource", identifier=f"{identifier}-sco", type="webcontent",
+                       href=LAUNCH_PAGE, **{f"{{{ADLCP}}}scormtype": "sco"})
+    for name in listed:
+        element(resource, f"{{{CP}}}file", href=quote(name))
+    tree = ElementTree.ElementTree(root)
+    ElementTree.indent(tree)
+    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+class PageFacts(HTMLParser):
+    """What the launch page needs from a built page: its language and icon, and the final assessment's questions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.icon = ""
+        self.questions: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html" and found.get("lang"):
+            self.lang = found["lang"] or ""
+        if tag == "link" and found.get("rel") == "icon" and not self.icon:
+            self.icon = found.get("href") or ""
+        if found.get("data-question"):
+            self.questions.append(found["data-question"] or "")
+
+
+def read_page(path: Path) -> PageFacts:
+    facts = PageFacts()
+    if path.is_file():
+        facts.feed(path.read_text(encoding="utf-8"))
+        facts.close()
+    return facts

@@ -1,0 +1,519 @@
+/* The SCORM 1.2 launch page: it holds the one LMS session of a visit while the course runs, unchanged, in the frame
+   below it. The LMS's saved progress is written into this browser's storage before the course loads; the course's
+   own writes to storage are read back and reported (status, score, where the learner was, and the progress itself
+   in cmi.suspend_data). Outside an LMS (no API anywhere) the page only shows the course. */
+(function () {
+  "use strict";
+
+  var STATE_VERSION = 1; /* the shape of the learner state store.js keeps: this file writes that shape */
+  var FORMAT = 1; /* the shape of cmi.suspend_data below */
+  var LIMIT = 4096; /* cmi.suspend_data is a CMIString4096; counted in UTF-8 bytes, which are never fewer */
+  var MAX_OPTIONS = 8; /* the quiz contract's most options: each answer is a bitmask of option values 0-7 */
+
+  var config = JSON.parse(document.getElementById("scorm-course").textContent);
+  var manifest = config.manifest;
+  var prefix = manifest.storagePrefix;
+  var stateKey = prefix + "state";
+  var sources = Object.keys(manifest.quizzes).sort();
+  var finalSource = sources.filter(function (src) { return manifest.quizzes[src].final; })[0] || null;
+  var storage = openStorage();
+
+  document.addEventListener("DOMContentLoaded", watchFrame);
+
+  var api = findApi();
+  if (!api || !isTrue(call("LMSInitialize"))) return;
+
+  var started = Date.now();
+  var finished = false;
+  var sent = {};
+  var mode = get("cmi.core.lesson_mode");
+  var reporting = mode !== "browse" && mode !== "review";
+  var lmsStatus = get("cmi.core.lesson_status");
+  var passedBefore = lmsStatus === "passed"; /* once passed, always passed */
+  var pending = null;
+
+  restore(get("cmi.suspend_data"));
+  report();
+  window.addEventListener("storage", function (event) {
+    if (event.key === null || event.key.indexOf(prefix) === 0 || event.key.indexOf("quiz_progress_") === 0) later();
+  });
+  window.setInterval(report, 5000);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") report();
+  });
+  window.addEventListener("pagehide", finish);
+
+  /* ---- The LMS: found by the standard search through parent windows, then the opener's. ---- */
+
+  function findApi() {
+    var found = climb(window);
+    if (!found) {
+      try {
+        if (window.top.opener) found = climb(window.top.opener);
+      } catch (error) {
+        found = null; /* an opener of another origin */
+      }
+    }
+    return found;
+  }
+
+  function climb(win) {
+    for (var hops = 0; win && hops <= 500; hops++) {
+      try {
+        if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
+      } catch (error) {
+        /* a window of another origin: look further up */
+      }
+      var parent = null;
+      try {
+        parent = win.parent;
+      } catch (error) {
+        return null;
+      }
+      if (!parent || parent === win) return null;
+      win = parent;
+    }
+    return null;
+  }
+
+  /* LMSInitialize, LMSCommit or LMSFinish; an LMS that throws is an LMS that said no. */
+  function call(name) {
+    try {
+      return api[name]("");
+    } catch (error) {
+      return "false";
+    }
+  }
+
+  function isTrue(result) {
+    return result === true || String(result) === "true";
+  }
+
+  function get(element) {
+    try {
+      var value = api.LMSGetValue(element);
+      return value === null || value === undefined ? "" : String(value);
+    } catch (error) {
+      return "";
+    }
+  }
+
+  /* Sends a value only when it changed; says whether it did. */
+  function set(element, value) {
+    if (sent[element] === value) return false;
+    sent[element] = value;
+    try {
+      api.LMSSetValue(element, value);
+    } catch (error) {
+      /* the LMS refused it: the course goes on */
+    }
+    return true;
+  }
+
+  function later() {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(report, 500);
+  }
+
+  function report() {
+    if (finished) return;
+    var snapshot = read();
+    var changed = false;
+    if (reporting) {
+      var attempts = snapshot.state ? snapshot.state.attempts : [];
+      var latest = attempts[attempts.length - 1];
+      if (attempts.some(function (attempt) { return attempt.passed; })) passedBefore = true;
+      var status = passedBefore ? "passed" : latest ? "failed" : null;
+      if (!status && ["completed", "failed"].indexOf(lmsStatus) === -1) status = "incomplete";
+      if (status) changed = set("cmi.core.lesson_status", status) || changed;
+      if (latest) {
+        changed = set("cmi.core.score.min", "0") || changed;
+        changed = set("cmi.core.score.max", "100") || changed;
+        changed = set("cmi.core.score.raw", String(Math.floor((latest.correct * 100) / latest.total))) || changed;
+      }
+    }
+    var last = snapshot.state && snapshot.state.lastPage;
+    if (last) changed = set("cmi.core.lesson_location", last.url.slice(0, 255)) || changed;
+    changed = set("cmi.suspend_data", encode(snapshot)) || changed;
+    if (changed) call("LMSCommit");
+  }
+
+  function finish() {
+    if (finished) return;
+    report();
+    set("cmi.core.exit", "suspend"); /* the learner may come back: the LMS keeps suspend_data for them */
+    set("cmi.core.session_time", timespan(Date.now() - started));
+    call("LMSCommit");
+    finished = true;
+    call("LMSFinish");
+  }
+
+  function timespan(ms) {
+    var seconds = Math.floor(ms / 1000);
+    var hours = Math.min(9999, Math.floor(seconds / 3600));
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return two(hours) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60);
+  }
+
+  /* ---- Browser storage: what the course keeps, read and written as the course itself does. ---- */
+
+  function openStorage() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function readJson(key) {
+    try {
+      var value = JSON.parse(storage.getItem(key));
+      return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function write(key, value) {
+    try {
+      storage.setItem(key, value);
+    } catch (error) {
+      /* full or blocked: the course starts without this part */
+    }
+  }
+
+  function pathOf(url) {
+    return new URL(url, document.baseURI).pathname;
+  }
+
+  function answersKey(src) {
+    return "quiz_progress_" + pathOf(manifest.quizzes[src].url);
+  }
+
+  function versionKey(src) {
+    return prefix + "quiz-version:" + src;
+  }
+
+  /* The learner state and mkdocs-quiz's answers of each quiz page, as they are now. */
+  function read() {
+    if (!storage) return { state: null, answers: {} };
+    var state = readJson(stateKey);
+    if (state && (state.version !== STATE_VERSION || !Array.isArray(state.attempts))) state = null;
+    var answers = {};
+    sources.forEach(function (src) {
+      var saved = readJson(answersKey(src));
+      if (saved && readString(versionKey(src)) === manifest.quizzes[src].version) answers[src] = saved;
+    });
+    return { state: state, answers: answers };
+  }
+
+  function readString(key) {
+    try {
+      return storage.getItem(key);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* The LMS holds this learner's progress: what this browser kept for the course (perhaps another learner's, on a
+     shared computer) gives way to it. */
+  function restore(text) {
+    if (!storage) return;
+    var keys = [];
+    try {
+      for (var i = 0; i < storage.length; i++) {
+        if (storage.key(i).indexOf(prefix) === 0) keys.push(storage.key(i));
+      }
+      sources.forEach(function (src) { keys.push(answersKey(src)); });
+      keys.forEach(function (key) { storage.removeItem(key); });
+    } catch (error) {
+      return;
+    }
+    var saved = decode(text);
+    if (!saved) return;
+    write(stateKey, JSON.stringify(saved.state));
+    Object.keys(saved.state.quizzes).forEach(function (src) { write(versionKey(src), manifest.quizzes[src].version); });
+    Object.keys(saved.answers).forEach(function (src) { write(answersKey(src), JSON.stringify(saved.answers[src])); });
+  }
+
+  /* ---- cmi.suspend_data: the learner state, compact, and cut to fit 4,096 characters. ----
+     A JSON object with short keys, every part optional:
+       v  the format (1)
+       m  modules visited, one "0" or "1" per module in course order
+       l  the last page: a module's index, or [url, title]
+       q  quizzes: [index of its page among the sorted quiz pages, first 6 characters of its version, answered,
+          correct, answers], the answers 3 characters per question in page order: "---" not answered, else the
+          chosen options as a 2-digit hex bitmask and "y" (right) or "n" (wrong)
+       e  the final assessment: [version (6), submitted 1/0, 2-digit hex bitmask per question in page order]
+       a  attempts, each "date (milliseconds, base 36):correct:total:1 passed/0 not"
+       n  the name for the certificate
+       b  dismissed banners
+       r  the reflective note's parts, in course order
+     What is cut when it is too long, first to last: dismissed banners, attempts other than the latest and the
+     best pass (oldest first), the reflective note (the longest parts first, from their end), an unsubmitted
+     assessment's answers, the last page, the quiz answers (their counts stay), the name, the modules visited.
+     What remains (the latest attempt and the best pass, the quiz counts) always fits. */
+
+  function encode(snapshot) {
+    var state = snapshot.state;
+    var packed = { v: FORMAT };
+    if (!state) return JSON.stringify(packed);
+    var visited = manifest.modules.map(function (module) { return isObject(state.visited) && state.visited[module.url] ? "1" : "0"; });
+    if (visited.indexOf("1") !== -1) packed.m = visited.join("");
+    if (isObject(state.lastPage) && typeof state.lastPage.url === "string") {
+      var index = moduleIndex(state.lastPage.url);
+      packed.l = index !== -1 ? index : [state.lastPage.url, String(state.lastPage.title || "")];
+    }
+    var quizzes = [];
+    sources.forEach(function (src, index) {
+      var entry = isObject(state.quizzes) ? state.quizzes[src] : null;
+      var quiz = manifest.quizzes[src];
+      var tokens = answerTokens(snapshot.answers[src], quiz.total);
+      if (!isObject(entry) || entry.version !== quiz.version || !(entry.answered || tokens)) return;
+      quizzes.push([index, short(quiz.version), entry.answered, entry.correct, tokens]);
+    });
+    if (quizzes.length) packed.q = quizzes;
+    var exam = state.exam;
+    if (finalSource && isObject(exam) && exam.version === manifest.quizzes[finalSource].version &&
+        (exam.submitted || Object.keys(exam.answers || {}).length)) {
+      packed.e = [short(exam.version), exam.submitted ? 1 : 0, config.exam.map(function (id) {
+        var mask = bitmask(isObject(exam.answers) ? exam.answers[id] : null);
+        return hex(mask === null ? 0 : mask);
+      }).join("")];
+    }
+    if (state.attempts.length) packed.a = state.attempts.map(function (attempt) {
+      return [Date.parse(attempt.date).toString(36), attempt.correct, attempt.total, attempt.passed ? 1 : 0].join(":");
+    });
+    if (typeof state.name === "string" && state.name) packed.n = state.name;
+    if (Array.isArray(state.dismissedBanners) && state.dismissedBanners.length) packed.b = state.dismissedBanners;
+    var reflection = manifest.reflection.map(function (part) {
+      var text = isObject(state.reflection) ? state.reflection[part.key] : "";
+      return typeof text === "string" ? text : "";
+    });
+    while (reflection.length && !reflection[reflection.length - 1]) reflection.pop();
+    if (reflection.length) packed.r = reflection;
+    return fit(packed, state.attempts);
+  }
+
+  function fit(packed, attempts) {
+    var steps = [
+      function () { delete packed.b; },
+      function () { keepAttempts(packed, attempts); },
+      function () { cutReflection(packed); },
+      function () { if (packed.e && !packed.e[1]) delete packed.e; },
+      function () { delete packed.l; },
+      function () { (packed.q || []).forEach(function (quiz) { quiz[4] = ""; }); },
+      function () { delete packed.n; },
+      function () { delete packed.m; },
+      function () { delete packed.e; delete packed.r; },
+    ];
+    for (var i = 0; !fits(packed) && i < steps.length; i++) steps[i]();
+    return JSON.stringify(packed);
+  }
+
+  function fits(packed) {
+    return size(JSON.stringify(packed)) <= LIMIT;
+  }
+
+  function size(text) {
+    return new TextEncoder().encode(text).length;
+  }
+
+  /* The latest attempt and the best pass always stay (they decide the status and score); then as many of the
+     most recent others as fit. */
+  function keepAttempts(packed, attempts) {
+    if (!packed.a) return;
+    var best = -1;
+    attempts.forEach(function (attempt, index) {
+      if (attempt.passed && (best === -1 || attempt.correct / attempt.total > attempts[best].correct / attempts[best].total)) best = index;
+    });
+    var tokens = packed.a;
+    var others = [];
+    tokens.forEach(function (token, index) { if (index !== best && index !== tokens.length - 1) others.push(index); });
+    var keep = largest(others.length, function (count) {
+      packed.a = chosen(tokens, others.slice(others.length - count), best);
+      return fits(packed);
+    });
+    packed.a = chosen(tokens, others.slice(others.length - keep), best);
+  }
+
+  function chosen(tokens, indexes, best) {
+    return tokens.filter(function (token, index) {
+      return index === best || index === tokens.length - 1 || indexes.indexOf(index) !== -1;
+    });
+  }
+
+  /* Every part of the note longer than some length is cut to it: short parts stay whole. */
+  function cutReflection(packed) {
+    if (!packed.r) return;
+    var parts = packed.r;
+    var longest = Math.max.apply(null, parts.map(function (part) { return part.length; }));
+    var cap = largest(longest, function (length) {
+      packed.r = parts.map(function (part) { return cut(part, length); });
+      return fits(packed);
+    });
+    packed.r = parts.map(function (part) { return cut(part, cap); });
+  }
+
+  function cut(text, length) {
+    if (text.length <= length) return text;
+    var end = length;
+    var code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end -= 1; /* never half a character */
+    return text.slice(0, end);
+  }
+
+  /* The largest n in 0..most for which ok(n) holds, ok being true up to some n and false after it. */
+  function largest(most, ok) {
+    var low = 0;
+    var high = most;
+    while (low < high) {
+      var middle = Math.ceil((low + high) / 2);
+      if (ok(middle)) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  function answerTokens(saved, total) {
+    if (!saved) return "";
+    var tokens = "";
+    for (var position = 0; position < total; position++) {
+      var entry = saved["quiz-" + position];
+      var mask = isObject(entry) && entry.answered === true ? bitmask(entry.selectedValues) : null;
+      tokens += mask === null ? "---" : hex(mask) + (entry.correct === true ? "y" : "n");
+    }
+    return tokens.replace(/(---)+$/, "");
+  }
+
+  function bitmask(values) {
+    if (!Array.isArray(values) || !values.length) return null;
+    var mask = 0;
+    for (var i = 0; i < values.length; i++) {
+      var value = Number(values[i]);
+      if (String(values[i]) !== String(value) || value % 1 !== 0 || value < 0 || value >= MAX_OPTIONS) return null;
+      mask |= 1 << value;
+    }
+    return mask;
+  }
+
+  function values(mask) {
+    var found = [];
+    for (var value = 0; value < MAX_OPTIONS; value++) if (mask & (1 << value)) found.push(String(value));
+    return found;
+  }
+
+  function hex(mask) {
+    return (mask < 16 ? "0" : "") + mask.toString(16);
+  }
+
+  function short(version) {
+    return String(version).slice(0, 6);
+  }
+
+  function moduleIndex(url) {
+    for (var i = 0; i < manifest.modules.length; i++) if (manifest.modules[i].url === url) return i;
+    return -1;
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function isCount(value) {
+    return typeof value === "number" && value >= 0 && Math.floor(value) === value;
+  }
+
+  /* suspend_data back into the learner state and mkdocs-quiz's answers; anything unreadable is left out. */
+  function decode(text) {
+    var packed;
+    try {
+      packed = JSON.parse(text);
+    } catch (error) {
+      return null;
+    }
+    if (!isObject(packed) || packed.v !== FORMAT) return null;
+    var state = {
+      version: STATE_VERSION, quizzes: {}, visited: {}, lastPage: null, attempts: [], name: "", reflection: {},
+      dismissedBanners: [], exam: { answers: {}, submitted: false, version: finalSource ? manifest.quizzes[finalSource].version : "" },
+    };
+    var answers = {};
+    if (typeof packed.m === "string") {
+      manifest.modules.forEach(function (module, index) {
+        if (packed.m.charAt(index) === "1") state.visited[module.url] = true;
+      });
+    }
+    if (typeof packed.l === "number" && manifest.modules[packed.l]) {
+      state.lastPage = { url: manifest.modules[packed.l].url, title: manifest.modules[packed.l].title };
+    } else if (Array.isArray(packed.l) && typeof packed.l[0] === "string" && typeof packed.l[1] === "string") {
+      state.lastPage = { url: packed.l[0], title: packed.l[1] };
+    }
+    (Array.isArray(packed.q) ? packed.q : []).forEach(function (entry) {
+      var src = Array.isArray(entry) ? sources[entry[0]] : null;
+      if (!src || entry[1] !== short(manifest.quizzes[src].version) || !isCount(entry[2]) || !isCount(entry[3])) return;
+      state.quizzes[src] = { version: manifest.quizzes[src].version, answered: entry[2], correct: entry[3] };
+      var tokens = typeof entry[4] === "string" ? entry[4] : "";
+      var saved = {};
+      for (var position = 0; position * 3 < tokens.length; position++) {
+        var token = tokens.substr(position * 3, 3);
+        var mask = parseInt(token.slice(0, 2), 16);
+        if (!/^[0-9a-f]{2}[yn]$/.test(token) || !mask) continue;
+        saved["quiz-" + position] = { answered: true, correct: token.charAt(2) === "y", selectedValues: values(mask) };
+      }
+      if (Object.keys(saved).length) answers[src] = saved;
+    });
+    (Array.isArray(packed.a) ? packed.a : []).forEach(function (token) {
+      var parts = String(token).split(":");
+      var date = new Date(parseInt(parts[0], 36));
+      var correct = Number(parts[1]);
+      var total = Number(parts[2]);
+      if (parts.length !== 4 || isNaN(date.getTime()) || !isCount(correct) || !isCount(total) || !total) return;
+      state.attempts.push({ date: date.toISOString(), correct: correct, total: total, passed: parts[3] === "1" });
+    });
+    if (finalSource && Array.isArray(packed.e) && packed.e[0] === short(state.exam.version) && typeof packed.e[2] === "string") {
+      config.exam.forEach(function (id, index) {
+        var mask = parseInt(packed.e[2].substr(index * 2, 2), 16);
+        if (mask) state.exam.answers[id] = values(mask);
+      });
+      state.exam.submitted = packed.e[1] === 1 && state.attempts.length > 0;
+    }
+    if (typeof packed.n === "string") state.name = packed.n.slice(0, manifest.nameMaxLength);
+    if (Array.isArray(packed.b)) state.dismissedBanners = packed.b.filter(function (id) { return typeof id === "string"; });
+    manifest.reflection.forEach(function (part, index) {
+      var text = Array.isArray(packed.r) ? packed.r[index] : "";
+      state.reflection[part.key] = typeof text === "string" ? text : "";
+    });
+    return { state: state, answers: answers };
+  }
+
+  /* ---- The frame: the launch page takes its title, and links to other sites open in a new tab (many refuse to
+     be shown inside another page). ---- */
+
+  function watchFrame() {
+    var frame = document.getElementById("course-frame");
+    var adopted = null;
+    if (!frame) return;
+    function adopt() {
+      var doc = null;
+      try {
+        doc = frame.contentDocument;
+      } catch (error) {
+        return; /* opened from disk each file is its own origin: the course works, the title stays */
+      }
+      if (!doc || doc === adopted || !doc.documentElement || doc.URL === "about:blank") return;
+      adopted = doc;
+      if (doc.title) document.title = doc.title;
+      doc.addEventListener("click", function (event) {
+        var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+        if (!link || link.target) return;
+        var url = new URL(link.href, doc.baseURI);
+        if (/^https?:$/.test(url.protocol) && url.origin !== window.location.origin) {
+          link.target = "_blank";
+          link.rel = "noopener";
+        }
+      });
+    }
+    frame.addEventListener("load", adopt);
+    adopt();
+  }
+})();

@@ -1,0 +1,47 @@
+"""Render a course summary to an accessible PDF with WeasyPrint.
+
+Run as `python -m build_tools.pdf - OUTPUT.pdf` with the summary's JSON on standard input, so that the build
+can make the PDF in a separate process while MkDocs renders the pages.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+PACKAGE = files("build_tools")
+_templates = Environment(
+    loader=PackageLoader("build_tools", "templates"), autoescape=select_autoescape(["j2"]), undefined=StrictUndefined
+)
+
+
+def summary_html(summary: dict[str, Any]) -> str:
+    """The summary as one HTML document; its fragments are HTML already, everything else is escaped."""
+    stylesheet = (PACKAGE / "templates" / "summary.css").read_text(encoding="utf-8")
+    return _templates.get_template("summary.html.j2").render(stylesheet=stylesheet, **summary)
+
+
+def write_pdf(summary: dict[str, Any], output: Path) -> None:
+    from weasyprint import HTML  # imported here: it is slow to import and only this process needs it
+
+    document = HTML(string=summary_html(summary), base_url=f"{PACKAGE}/")
+    document.write_pdf(output, pdf_variant="pdf/ua-1", pdf_identifier=b"course-summary")
+
+
+def inputs_fingerprint_parts() -> list[bytes]:
+    """The renderer's own files that change the PDF's bytes: this module, its template, stylesheet and fonts."""
+    parts = [Path(__file__).read_bytes()]
+    for name in ("summary.html.j2", "summary.css"):
+        parts.append((PACKAGE / "templates" / name).read_bytes())
+    for font in sorted((PACKAGE / "fonts").iterdir(), key=lambda f: f.name):
+        parts.append(font.read_bytes())
+    return parts
+
+
+if __name__ == "__main__":
+    write_pdf(json.loads(sys.stdin.buffer.read()), Path(sys.argv[2]))

@@ -1,0 +1,52 @@
+"""mkdocs-quiz's browser runtime as two files the browser caches, loaded by quiz pages only.
+
+mkdocs-quiz itself inlines about 50 KB of script and style into every quiz page; the course writes the quiz
+markup itself (see render.py) and serves the same runtime once, set up for the course: no progress sidebar of
+its own (the course shows one progress model), no confetti, its words in the site's language.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+from mkdocs_quiz.translations import TranslationManager
+
+SCRIPT_PATH = "assets/course/quiz.js"
+STYLE_PATH = "assets/course/quiz.css"
+
+
+TRACKER_INIT = "this.totalQuizzes = document.querySelectorAll(\".quiz\").length;\n      this.loadFromStorage();"
+# Loaded as a file, the runtime may start a page before the browser has run it again, with the last page's
+# answers still in its tracker (it only overwrites them when the new page has some saved): start empty.
+TRACKER_INIT_PER_PAGE = ("this.totalQuizzes = document.querySelectorAll(\".quiz\").length;\n"
+                         "      this.quizzes = {}; this.answeredQuizzes = 0; this.correctQuizzes = 0;\n"
+                         "      this.loadFromStorage();")
+
+
+def quiz_labels(language: str) -> dict[str, str]:
+    """The words the quiz markup shows, in mkdocs-quiz's translation for the site's language."""
+    return {"submit": TranslationManager(language).get("Submit")}
+
+
+def runtime_script(language: str) -> str:
+    """mkdocs-quiz's script, preceded by the settings it reads from `window`."""
+    settings = {"confetti": False, "showProgress": False, "progressSidebarPosition": "top"}
+    prelude = (
+        "/* Settings for mkdocs-quiz's runtime, which follows unchanged. */\n"
+        f"window.mkdocsQuizTranslations = {json.dumps(TranslationManager(language).to_dict(), ensure_ascii=False)};\n"
+        f"window.mkdocsQuizConfig = {json.dumps(settings)};\n"
+        # Saved answers of a quiz whose questions changed are dropped before the runtime reads them.
+        "(function () {\n"
+        "  function drop() { if (window.CourseStore) window.CourseStore.dropStaleAnswers(); }\n"
+        "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drop); else drop();\n"
+        "})();\n"
+    )
+    runtime = (files("mkdocs_quiz") / "js" / "quiz.js").read_text(encoding="utf-8")
+    if TRACKER_INIT not in runtime:
+        raise RuntimeError("mkdocs-quiz's runtime has changed: check quiz_runtime.TRACKER_INIT against it")
+    return prelude + runtime.replace(TRACKER_INIT, TRACKER_INIT_PER_PAGE, 1)
+
+
+def runtime_style() -> str:
+    return (files("mkdocs_quiz") / "css" / "quiz.css").read_text(encoding="utf-8")

@@ -1,0 +1,122 @@
+/* The certificate of completion and the reflective note: unlocked by a pass, filled from this browser only,
+   printable on one A4 page and downloadable as files. */
+(function () {
+  "use strict";
+
+  var store = window.CourseStore;
+  if (!store) return;
+
+  function page() {
+    return document.querySelector("[data-course-certificate-page]");
+  }
+
+  function render() {
+    var widget = page();
+    if (!widget) return;
+    var pass = store.bestPass();
+    widget.querySelector("[data-course-locked]").hidden = !!pass;
+    widget.querySelectorAll("[data-course-unlocked]").forEach(function (part) {
+      part.hidden = !pass;
+    });
+    var certificate = widget.querySelector("[data-course-certificate]");
+    certificate.hidden = !pass;
+    var state = store.state;
+    fill(certificate, "name", state.name.trim() || "the learner");
+    if (pass) {
+      fill(certificate, "date", store.longDate(pass.date));
+      fill(certificate, "score", store.percent(pass.correct, pass.total) + "%");
+    }
+    Object.keys(state.reflection).forEach(function (part) {
+      fill(certificate, part, state.reflection[part].trim() || "Not written yet.");
+    });
+    widget.querySelectorAll("[data-field]").forEach(function (field) {
+      var value = field.dataset.field === "name" ? state.name : state.reflection[field.dataset.field];
+      if (document.activeElement !== field && field.value !== value) field.value = value;
+    });
+  }
+
+  function fill(root, key, text) {
+    var target = root.querySelector('[data-fill="' + key + '"]');
+    if (target && target.textContent !== text) target.textContent = text;
+  }
+
+  function download(filename, type, content) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([content], { type: type }));
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  /* The downloaded certificate stands alone: its style travels with it, in the site's own primary colour. */
+  function certificateStyle() {
+    var brand = getComputedStyle(document.body).getPropertyValue("--md-primary-fg-color--dark").trim() || "#263238";
+    return "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;" +
+      "color:#1b1d22;line-height:1.45}.course-certificate{border:3px double " + brand + ";padding:2rem}" +
+      ".course-certificate__kicker{text-transform:uppercase;letter-spacing:.08em;color:#4a4f5c}" +
+      "h2{color:" + brand + ";font-size:1.8rem;margin:.2rem 0 1rem}dt{font-weight:bold;margin-top:.6rem}" +
+      "dd{margin:0;white-space:pre-wrap}@page{size:A4;margin:15mm}";
+  }
+
+  function certificateFile() {
+    var clone = page().querySelector("[data-course-certificate]").cloneNode(true);
+    clone.hidden = false;
+    var title = store.manifest.title + ": certificate of completion";
+    var doc = document.implementation.createHTMLDocument(title);
+    doc.documentElement.lang = document.documentElement.lang || "en";
+    var meta = doc.createElement("meta");
+    meta.setAttribute("charset", "utf-8");
+    doc.head.insertBefore(meta, doc.head.firstChild);
+    var style = doc.createElement("style");
+    style.textContent = certificateStyle();
+    doc.head.appendChild(style);
+    doc.body.appendChild(doc.importNode(clone, true));
+    return "<!doctype html>\n" + doc.documentElement.outerHTML;
+  }
+
+  function reflectionFile() {
+    var state = store.state;
+    var labels = {};
+    page().querySelectorAll("textarea[data-field]").forEach(function (field) {
+      labels[field.dataset.field] = field.labels[0].textContent.trim();
+    });
+    var lines = ["Reflective note: " + store.manifest.title, "Written " + store.longDate(new Date().toISOString()), ""];
+    Object.keys(state.reflection).forEach(function (part) {
+      lines.push(labels[part] || part, state.reflection[part].trim() || "(not written)", "");
+    });
+    return lines.join("\n");
+  }
+
+  function bind() {
+    var widget = page();
+    if (!widget || widget.dataset.bound) return;
+    widget.dataset.bound = "true";
+    widget.addEventListener("input", function (event) {
+      var key = event.target.dataset && event.target.dataset.field;
+      if (!key) return;
+      if (key === "name") store.state.name = event.target.value.slice(0, store.manifest.nameMaxLength);
+      else store.state.reflection[key] = event.target.value;
+      store.save();
+    });
+    widget.addEventListener("click", function (event) {
+      var action = event.target.closest("[data-action]");
+      if (!action) return;
+      var slug = store.manifest.slug;
+      if (action.dataset.action === "print") window.print();
+      if (action.dataset.action === "download-certificate") {
+        download(slug + "-certificate.html", "text/html", certificateFile());
+      }
+      if (action.dataset.action === "download-reflection") {
+        download(slug + "-reflective-note.txt", "text/plain", reflectionFile());
+      }
+    });
+  }
+
+  store.onChange(render);
+  store.onEveryPage(function () {
+    bind();
+    render();
+  });
+})();

@@ -1,0 +1,186 @@
+/* Course progress: counts from every quiz page, shown on every page, beside each module in the navigation, on
+   the "Your progress" page, and as "Continue where you left off" on the home page. */
+(function () {
+  "use strict";
+
+  var store = window.CourseStore;
+  if (!store) return;
+  var manifest = store.manifest;
+
+  /* The quiz on this page, by the marker the build puts beside it (robust to instant navigation timing). */
+  function currentQuizSrc() {
+    var marker = document.querySelector("[data-course-quiz]");
+    return marker && manifest.quizzes[marker.dataset.courseQuiz] ? marker.dataset.courseQuiz : null;
+  }
+
+  window.addEventListener("quizProgressUpdate", function (event) {
+    var src = currentQuizSrc();
+    if (!src) return;
+    store.state.quizzes[src] = {
+      version: manifest.quizzes[src].version,
+      answered: event.detail.answered,
+      correct: event.detail.correct,
+    };
+    store.save();
+  });
+
+  function recordVisit() {
+    var url = store.currentUrl();
+    if (!url) return;
+    var module = manifest.modules.filter(function (m) { return m.url === url; })[0];
+    var assessment = manifest.pages.assessment === url;
+    if (module) store.state.visited[url] = true;
+    if (module || assessment) {
+      store.state.lastPage = { url: url, title: module ? module.title : pageHeading() || url };
+    }
+    store.save();
+  }
+
+  function pageHeading() {
+    var heading = document.querySelector("article h1");
+    if (!heading) return "";
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function setText(element, text) {
+    if (element && element.textContent !== text) element.textContent = text;
+  }
+
+  function renderLine(progress) {
+    var line = document.querySelector("[data-course-progress-line]");
+    if (!line) return;
+    line.hidden = false;
+    line.innerHTML = "";
+    if (!store.persistent) {
+      var warning = document.createElement("p");
+      warning.className = "course-storage-warning";
+      warning.innerHTML = "<strong>Your progress will not be kept.</strong> ";
+      warning.appendChild(document.createTextNode(
+        "This browser is not letting the course save anything (for example in private browsing), so your answers " +
+        "last only until you close or reload the page."));
+      line.appendChild(warning);
+    }
+    var text = document.createElement("p");
+    text.className = "course-progress-line__text";
+    text.appendChild(document.createTextNode("Your progress: " + progress.completed + " of " +
+      progress.modules.length + " modules completed, " + progress.answered + " of " + progress.questions +
+      " questions answered. "));
+    if (manifest.pages.progress) {
+      var link = document.createElement("a");
+      link.href = store.siteUrl(manifest.pages.progress).href;
+      link.textContent = "View your progress";
+      text.appendChild(link);
+    }
+    line.appendChild(text);
+  }
+
+  function renderNav(progress) {
+    var links = document.querySelectorAll(".md-nav--primary a.md-nav__link[href]");
+    progress.modules.forEach(function (module) {
+      var path = store.siteUrl(module.url).pathname;
+      links.forEach(function (link) {
+        if (new URL(link.href, location.href).pathname !== path) return;
+        var badge = link.querySelector(".course-nav-status");
+        if (module.status === "not-started") {
+          if (badge) badge.remove();
+          return;
+        }
+        if (!badge) {
+          badge = document.createElement("span");
+          badge.className = "course-nav-status";
+          link.appendChild(badge);
+        }
+        badge.dataset.status = module.status;
+        var label = module.status === "completed" ? "\u2713 Done" :
+          module.total ? module.answered + "/" + module.total : "Started";
+        var spoken = module.status === "completed" ? "completed" :
+          module.total ? module.answered + " of " + module.total + " questions answered" : "started";
+        badge.innerHTML = "";
+        var shown = document.createElement("span");
+        shown.setAttribute("aria-hidden", "true");
+        shown.textContent = label;
+        var hidden = document.createElement("span");
+        hidden.className = "course-visually-hidden";
+        hidden.textContent = " (" + spoken + ")";
+        badge.appendChild(shown);
+        badge.appendChild(hidden);
+      });
+    });
+  }
+
+  /* Where "Continue" leads: the certificate once the assessment is passed, else the last page studied. */
+  function renderContinue() {
+    var widget = document.querySelector("[data-course-continue]");
+    var last = store.state.lastPage;
+    if (!widget) return;
+    var link = widget.querySelector("a");
+    if (store.bestPass() && manifest.pages.certificate) {
+      link.href = store.siteUrl(manifest.pages.certificate).href;
+      setText(link, "You passed the final assessment: get your certificate");
+    } else if (last) {
+      link.href = store.siteUrl(last.url).href;
+      setText(link, "Continue where you left off: " + last.title);
+    }
+  }
+
+  var STATUS_TEXT = { "not-started": "Not started", started: "Started", completed: "Completed \u2713" };
+
+  function renderProgressPage(progress) {
+    var widget = document.querySelector("[data-course-progress]");
+    if (!widget) return;
+    setText(widget.querySelector("[data-course-progress-summary]"),
+      "You have completed " + progress.completed + " of " + progress.modules.length + " modules (" +
+      store.percent(progress.completed, progress.modules.length) + "%) and answered " + progress.answered + " of " +
+      progress.questions + " questions, " + progress.correct + " of them correctly.");
+    progress.modules.forEach(function (module) {
+      var row = widget.querySelector('[data-course-module="' + module.url + '"]');
+      if (!row) return;
+      row.dataset.status = module.status;
+      setText(row.querySelector('[data-cell="status"]'), STATUS_TEXT[module.status]);
+      setText(row.querySelector('[data-cell="answered"]'), module.answered + " of " + module.total);
+      setText(row.querySelector('[data-cell="correct"]'), String(module.correct));
+    });
+  }
+
+  function bindReset() {
+    var widget = document.querySelector("[data-course-reset]");
+    if (!widget || widget.dataset.bound) return;
+    widget.dataset.bound = "true";
+    var ask = widget.querySelector('[data-action="ask-reset"]');
+    var confirmation = widget.querySelector(".course-reset__confirm");
+    ask.addEventListener("click", function () {
+      confirmation.hidden = false;
+      ask.hidden = true;
+      confirmation.querySelector('[data-action="cancel-reset"]').focus();
+    });
+    widget.querySelector('[data-action="cancel-reset"]').addEventListener("click", function () {
+      confirmation.hidden = true;
+      ask.hidden = false;
+      ask.focus();
+    });
+    widget.querySelector('[data-action="confirm-reset"]').addEventListener("click", function () {
+      store.reset();
+      confirmation.hidden = true;
+      ask.hidden = false;
+      ask.focus();
+      store.announce("Your progress for this course has been cleared.");
+    });
+  }
+
+  function render() {
+    var progress = store.progress();
+    renderLine(progress);
+    renderNav(progress);
+    renderContinue();
+    renderProgressPage(progress);
+  }
+
+  store.onChange(render);
+  store.onEveryPage(function () {
+    recordVisit();
+    bindReset();
+    render();
+  });
+})();

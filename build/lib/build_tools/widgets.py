@@ -1,0 +1,66 @@
+"""Learner widgets an author places in a page with one line, e.g. `<!-- course: progress -->`.
+
+The build renders each widget's static HTML (titles, links, objectives); the browser fills in what only the
+learner's own browser knows (answers, attempts, name, reflection).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .errors import Problem
+from .pages import Page, without_code
+
+MARKER = re.compile(r"^[ \t]*<!--\s*course:\s*(?P<name>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
+WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate")
+
+_templates = Environment(
+    loader=PackageLoader("build_tools", "templates/widgets"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def find_widgets(page: Page, docs_name: str, problems: list[Problem]) -> list[str]:
+    """The widgets a page asks for; an unknown name is a problem at its line."""
+    found = []
+    for match in MARKER.finditer(without_code(page.body)):
+        name = match.group("name")
+        if name in WIDGETS:
+            found.append(name)
+        else:
+            line = page.body_line + page.body[: match.start()].count("\n")
+            problems.append(Problem(f"{docs_name}/{page.src_path}", line, f"'<!-- course: {name} -->' is not a "
+                                    f"widget; the widgets are: {', '.join(WIDGETS)}"))
+    return found
+
+
+FIRST_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
+
+
+def place_module_intro(markdown: str, minutes: int, objectives: list[str]) -> str:
+    """A module's estimated minutes and objectives (from its front matter), under its title."""
+    intro = _templates.get_template("module-intro.html").render(minutes=minutes, objectives=objectives).strip()
+    heading = FIRST_HEADING.search(markdown)
+    at = heading.end() if heading else 0
+    return f"{markdown[:at]}\n\n{intro}\n\n{markdown[at:]}"
+
+
+def place_widgets(markdown: str, context: Callable[[], dict[str, Any]]) -> str:
+    """Replace every widget line (outside code blocks) with the widget's HTML, rendered with what the build knows.
+
+    `context` is asked for only when the page has a widget: most pages have none.
+    """
+    parts, end, known = [], 0, None
+    for match in MARKER.finditer(without_code(markdown)):
+        known = known or context()
+        parts += [markdown[end: match.start()],
+                  _templates.get_template(f"{match.group('name')}.html").render(**known).strip()]
+        end = match.end()
+    return "".join(parts) + markdown[end:]
