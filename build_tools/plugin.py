@@ -35,7 +35,8 @@ from .learner import learner_manifest, widget_context, widget_rows
 from .palette import primary_dark
 from .quiz_runtime import SCRIPT_PATH, STYLE_PATH, quiz_labels, runtime_script, runtime_style
 from .quizzes import Quiz, read_quizzes, source_problems
-from .render import HeadingNames, assemble_quiz, place_quiz, quiz_markdown
+from .quiz_cache import QuizCache, salt
+from .render import HeadingNames, assemble_quiz, fill_quiz_slot, place_quiz, quiz_markdown, rendered_quiz_text
 from .review import overdue_message, overdue_notice, today
 from .summary import Summary, build_summary, inline_html
 from .summary_job import SummaryJob
@@ -70,6 +71,8 @@ class CourseConfig(Config):
     """Make the course summary PDF; turn off only for a quick local preview."""
     cache_dir = c.Type(str, default=".cache/course-summary")
     """Where the last summary PDFs are kept (beside mkdocs.yml), so unchanged inputs are not rendered again."""
+    quiz_cache_dir = c.Type(str, default=".cache/course-quizzes")
+    """Where quizzes' rendered text is kept (beside mkdocs.yml), so an edit re-renders only the quizzes it changed."""
     pdf_timeout = c.Type((int, float), default=300)
     """Seconds the PDF renderer may take before the build gives up on it."""
 
@@ -90,6 +93,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.widget_rows: list[dict[str, Any]] = []
         self.course_data_file = ""
         self.final_review: tuple[str, str] | None = None
+        self.quiz_cache: QuizCache | None = None
+        self.quiz_html: dict[str, str] = {}
         self.overdue: set[str] = set()
         self.quiz_problems: list[Problem] = []
         self.last_error = ""
@@ -202,7 +207,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.course_data_file = f"assets/course/course-data.{hashlib.sha256(data.encode()).hexdigest()[:12]}.js"
         files.append(File.generated(config, self.course_data_file, content=f"window.CourseData = {data};\n"))
         self.heading_names = HeadingNames()
-        self.final_review = None
+        self.final_review, self.quiz_html = None, {}
+        self.quiz_cache = QuizCache(Path(config.config_file_path).parent / self.config.quiz_cache_dir, salt(config))
         self.cancel_summary()
         if self.config.summary_pdf:
             self.summary_job = SummaryJob(self.summary.to_json(),
@@ -229,16 +235,23 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         quiz = self.quizzes.get(src)
         if quiz is None:
             return markdown
-        return place_quiz(markdown, quiz_markdown(quiz, self.heading_names))
+        cached = self.quiz_cache.get(quiz)
+        page.meta["course_quiz_text"] = cached
+        return place_quiz(markdown, quiz_markdown(quiz, with_text=cached is None))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Wrap the quiz's text, rendered with the page, in quiz markup."""
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return html
-        html, review = assemble_quiz(html, quiz, final=quiz.page == self.config.final_assessment,
-                                     asset_url=functools.partial(get_relative_url, other=page.url),
-                                     labels=quiz_labels(config.theme.get("language") or "en"))
+        fragments = page.meta.pop("course_quiz_text", None)
+        if fragments is None:
+            fragments = rendered_quiz_text(html)
+            self.quiz_cache.put(quiz, fragments)
+        html, self.quiz_html[quiz.page], review = assemble_quiz(
+            html, quiz, fragments, final=quiz.page == self.config.final_assessment,
+            asset_url=functools.partial(get_relative_url, other=page.url),
+            labels=quiz_labels(config.theme.get("language") or "en"))
         if review is not None:
             self.final_review = review
         return html
@@ -250,10 +263,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with self.authoring_errors():
             raise_if_any(self.quiz_problems + source_problems(self.quizzes.values(),
                                                               functools.partial(page_anchor_ids, rendered)))
-        self.heading_names.resolve(rendered)
+        self.heading_names.resolve(self.quizzes.values(), rendered)
         if self.final_review is not None:
             path, content = self.final_review
-            files.append(File.generated(config, path, content=self.heading_names.fill(content)))
+            content = self.heading_names.fill(self.config.final_assessment, content)
+            files.append(File.generated(config, path, content=content))
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
         env.globals["course_data_file"] = self.course_data_file
@@ -266,16 +280,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         ]
         return env
 
-    # Before the search plugin indexes the page (priority 0): section names go into the quiz links first.
-    @event_priority(100)
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         known = self.pages.get(page.file.src_uri)
         context["review"] = known.review if known else None
-        if page.file.src_uri in self.quizzes and page.content:
-            page.content = self.heading_names.fill(page.content)
         return context
+
+    # After search has indexed the page (its quiz slot held only the prompts): the quiz goes in.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        quiz_html = self.quiz_html.pop(page.file.src_uri, None)
+        if quiz_html is None:
+            return output
+        return fill_quiz_slot(output, self.heading_names.fill(page.file.src_uri, quiz_html))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Put the finished PDF into the site and write its size into every download link.
@@ -283,6 +300,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         While serving, the pages do not wait for a PDF that is still rendering: the links say it is being
         prepared, and a thread finishes the job when the renderer does.
         """
+        if self.quiz_cache is not None:
+            self.quiz_cache.keep_only_used()
         job, self.summary_job = self.summary_job, None
         if job is None:
             return

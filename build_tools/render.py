@@ -15,7 +15,7 @@ import json
 import posixpath
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,9 +77,14 @@ def option_order(question: Question) -> list[int]:
     return order
 
 
-def quiz_markdown(quiz: Quiz, heading_names: HeadingNames) -> str:
-    """The quiz's heading and author text as Markdown blocks between markers, for MkDocs to render with the page."""
+def quiz_markdown(quiz: Quiz, with_text: bool = True) -> str:
+    """The quiz's heading and author text as Markdown blocks between markers, for MkDocs to render with the page.
+
+    Without text, only the heading and empty markers: the text's rendering comes from the cache.
+    """
     blocks = [f"## {escape_line(quiz.title or DEFAULT_TITLE)}", QUIZ_START]
+    if not with_text:
+        return "\n\n".join([*blocks, QUIZ_END]) + "\n"
 
     def block(key: str, markdown: str) -> None:
         blocks.extend([f"<!--course-fragment:{key}-->", markdown])
@@ -93,7 +98,7 @@ def quiz_markdown(quiz: Quiz, heading_names: HeadingNames) -> str:
         if question.explanation:
             block(f"{q}.explanation", escape_text(question.explanation))
         if question.source:
-            block(f"{q}.source", source_link(question.source, quiz.page, heading_names))
+            block(f"{q}.source", source_link(question.source, quiz.page, q))
     blocks.append(QUIZ_END)
     return "\n\n".join(blocks) + "\n"
 
@@ -101,29 +106,30 @@ def quiz_markdown(quiz: Quiz, heading_names: HeadingNames) -> str:
 class HeadingNames:
     """Names of the sections that quiz questions link to, known only once MkDocs has rendered every page.
 
-    A quiz's Markdown gets a placeholder per link (`@@course-heading-3@@`); `resolve` reads the section names from
-    the rendered pages' tables of contents, and `fill` writes them into a quiz page's HTML.
+    A question's source link carries a placeholder (`@@course-heading-3@@` for the quiz's fourth question);
+    `resolve` reads the section names from the rendered pages' tables of contents, and `fill` writes them into
+    that quiz's HTML.
     """
 
     def __init__(self) -> None:
-        self.wanted: list[tuple[str, str, str]] = []
-        self.names: list[str] = []
+        self.names: dict[str, dict[int, str]] = {}
 
-    def placeholder(self, target: str, anchor: str, from_page: str) -> str:
-        self.wanted.append((target, anchor, from_page))
-        return f"@@course-heading-{len(self.wanted) - 1}@@"
-
-    def resolve(self, rendered: dict[str, Any]) -> None:
+    def resolve(self, quizzes: Iterable[Quiz], rendered: dict[str, Any]) -> None:
         """`Investigations` on its own page; `Module title: Investigations` seen from another page."""
-        self.names = []
-        for target, anchor, from_page in self.wanted:
-            page = rendered[target]
-            name = toc_titles(page.toc).get(anchor, page.title if anchor in (page.present_anchor_ids or ()) else anchor)
-            title = page.title
-            self.names.append(f"{title}: {name}" if target != from_page and title and title != name else name)
+        self.names = {}
+        for quiz in quizzes:
+            names = self.names.setdefault(quiz.page, {})
+            for q, question in enumerate(quiz.questions):
+                if question.source:
+                    target, _, anchor = question.source.rpartition("#")
+                    page = rendered[target or quiz.page]
+                    name = toc_titles(page.toc).get(anchor, page.title)
+                    title = page.title
+                    names[q] = f"{title}: {name}" if target not in ("", quiz.page) and title and title != name else name
 
-    def fill(self, page_html: str) -> str:
-        return HEADING_PLACEHOLDER.sub(lambda match: html.escape(self.names[int(match.group(1))]), page_html)
+    def fill(self, page: str, quiz_html: str) -> str:
+        names = self.names.get(page, {})
+        return HEADING_PLACEHOLDER.sub(lambda match: html.escape(names.get(int(match.group(1)), "")), quiz_html)
 
 
 HEADING_PLACEHOLDER = re.compile(r"@@course-heading-(\d+)@@")
@@ -138,12 +144,12 @@ def toc_titles(toc: Any) -> dict[str, str]:
     return titles
 
 
-def source_link(source: str, page: str, heading_names: HeadingNames) -> str:
-    """`source` as a Markdown link back to the section that teaches the answer."""
+def source_link(source: str, page: str, question_number: int) -> str:
+    """`source` as a Markdown link back to the section that teaches the answer (its name filled in later)."""
     target, _, anchor = source.rpartition("#")
     target = target or page
     href = "" if target == page else posixpath.relpath(target, posixpath.dirname(page) or ".")
-    return f"Where this is taught: [{heading_names.placeholder(target, anchor, page)}]({href}#{anchor})"
+    return f"Where this is taught: [@@course-heading-{question_number}@@]({href}#{anchor})"
 
 
 def place_quiz(page_markdown: str, quiz_markdown: str) -> str:
@@ -212,27 +218,39 @@ def shown_questions(quiz: Quiz, fragments: dict[str, str]) -> list[ShownQuestion
 REVIEW_SCRIPT = "assets/course/final-review.{digest}.js"
 
 
-def assemble_quiz(page_html: str, quiz: Quiz, *, final: bool, asset_url: Callable[[str], str],
-                  labels: dict[str, str]) -> tuple[str, tuple[str, str] | None]:
-    """The page's HTML with its rendered quiz blocks wrapped in quiz markup, and for the final assessment the
+QUIZ_SLOT = re.compile(r"<!--course-quiz-slot-->.*?<!--/course-quiz-slot-->", re.DOTALL)
+
+
+def rendered_quiz_text(page_html: str) -> dict[str, str] | None:
+    """The quiz's rendered text blocks in a page's HTML, by key; None when the page holds none (a cached quiz)."""
+    match = RENDERED_QUIZ.search(page_html)
+    return rendered_fragments(match.group(1)) if match and FRAGMENT.search(match.group(1)) else None
+
+
+def assemble_quiz(page_html: str, quiz: Quiz, fragments: dict[str, str], *, final: bool,
+                  asset_url: Callable[[str], str], labels: dict[str, str]) -> tuple[str, str, tuple[str, str] | None]:
+    """The quiz in quiz markup, and the page's HTML with a slot where it goes; for the final assessment also the
     script that holds its feedback (site path, content), which the page loads but does not carry.
 
-    The rendered blocks are already safe HTML (author text was escaped before MkDocs rendered it); the templates
-    mark them safe and escape everything else.
+    The slot holds only the questions' prompts, for search to index; the quiz replaces it once the page is
+    indexed (see fill_quiz_slot). The rendered blocks are already safe HTML (author text was escaped before MkDocs
+    rendered it); the templates mark them safe and escape everything else.
     """
-    match = RENDERED_QUIZ.search(page_html)
-    if match is None:
-        return page_html, None
-    questions = shown_questions(quiz, rendered_fragments(match.group(1)))
+    questions = shown_questions(quiz, fragments)
     review = None
     assets = {"js": asset_url(SCRIPT_PATH), "css": asset_url(STYLE_PATH)}
     if final:
         review = review_script(questions)
         assets["review"] = asset_url(review[0])
-    html = _templates.get_template("assessment.html.j2" if final else "quiz.html.j2").render(
+    quiz_html = _templates.get_template("assessment.html.j2" if final else "quiz.html.j2").render(
         quiz=quiz, questions=questions, assets=assets, labels=labels, pass_mark=quiz.pass_mark,
     )
-    return page_html[: match.start()] + html + page_html[match.end():], review
+    slot = "<!--course-quiz-slot-->" + "".join(q.prompt for q in questions) + "<!--/course-quiz-slot-->"
+    return RENDERED_QUIZ.sub(lambda _: slot, page_html, count=1), quiz_html, review
+
+
+def fill_quiz_slot(page_html: str, quiz_html: str) -> str:
+    return QUIZ_SLOT.sub(lambda _: quiz_html, page_html, count=1)
 
 
 def review_script(questions: list[ShownQuestion]) -> tuple[str, str]:

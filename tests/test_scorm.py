@@ -252,6 +252,7 @@ def test_a_returning_learner_finds_their_progress_where_they_left_it(server: str
 
 # Everything that JSON and UTF-8 make longer: quotes, backslashes, line breaks, accents, symbols, emoji.
 COSTLY = 'He said "refer", then \\ waited.\nCafé, naïve, 2 €, 😀 '
+LONGEST_NAME = ("Dr " + "Ångström-" * 9)[:80]
 
 
 def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: str, watched: Watched,
@@ -264,12 +265,12 @@ def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: 
     open_in(course, server, FACTS.final.page)
     sit_final(course, "knowing")
     open_in(course, server, "certificate.md")
-    course.locator("#course-learner-name").fill("Dr " + "Ångström-" * 10)
+    course.locator("#course-learner-name").fill(LONGEST_NAME)
     fields = course.locator("textarea[data-field]")
     for index in range(fields.count()):
         fields.nth(index).fill(COSTLY * 100)  # as much as each box takes
-    page.wait_for_function("() => (lms.values['cmi.suspend_data'] || '').includes('Ångström')")
-    page.wait_for_timeout(1500)
+    page.wait_for_function("() => (JSON.parse(lms.values['cmi.suspend_data']).r || []).length === 3")
+    before = page.evaluate("() => lms.values['cmi.suspend_data']")
     # A note far longer than the boxes allow (kept from before they had a limit), and hundreds of attempts.
     course.evaluate("""text => {
         const state = CourseStore.state;
@@ -278,9 +279,7 @@ def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: 
                                                            correct: 3, total: state.attempts[0].total, passed: false});
         CourseStore.save();
     }""", COSTLY * 2000)
-    page.wait_for_function("() => lms.suspendLengths.length && "
-                           "JSON.parse(lms.values['cmi.suspend_data']).a.length > 2")
-    page.wait_for_timeout(1500)
+    page.wait_for_function("before => lms.values['cmi.suspend_data'] !== before", arg=before)
     saved = leave(page)
     record = lms(page)
     assert max(record["suspendLengths"]) <= LIMIT
@@ -292,7 +291,7 @@ def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: 
         # Progress comes first: every answer, the pass, the name; then as much of the note as fits.
         assert f"{FACTS.module_questions} of {FACTS.module_questions} questions answered" in progress_line(course)
         open_in(course, server, "certificate.md")
-        assert course.locator("#course-learner-name").input_value() == "Dr " + "Ångström-" * 10
+        assert course.locator("#course-learner-name").input_value() == LONGEST_NAME
         assert course.locator("[data-course-certificate]").is_visible()
         note = course.locator("textarea[data-field]").first.input_value()
         assert len(note) > 100 and (COSTLY * 2000).startswith(note)
@@ -321,7 +320,9 @@ def test_outside_an_lms_the_launch_page_is_the_course(server: str, unzipped: Pat
     answer_module_quiz(course, correctly=True)
     total = len(FACTS.quizzes[module.src_path].questions)
     assert f"{total} of {FACTS.module_questions} questions answered" in progress_line(course)
-    assert axe_violations(page) == []
+    # axe runs in the launch page only: the course's headings are in its frame, where they are tested elsewhere.
+    assert [v for v in axe_violations(page) if not v.startswith("page-has-heading-one:")] == []
+    assert course.locator("article h1").count() == 1
     assert watched.console_errors == []
     assert watched.foreign_requests == []
 

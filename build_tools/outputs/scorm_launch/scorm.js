@@ -132,9 +132,14 @@
         changed = set("cmi.core.score.raw", String(Math.floor((latest.correct * 100) / latest.total))) || changed;
       }
     }
-    var last = snapshot.state && snapshot.state.lastPage;
-    if (last) changed = set("cmi.core.lesson_location", last.url.slice(0, 255)) || changed;
-    changed = set("cmi.suspend_data", encode(snapshot)) || changed;
+    /* No state to read (storage blocked or full): what the LMS holds stays as it is. */
+    if (snapshot.state) {
+      var last = snapshot.state.lastPage;
+      if (isObject(last) && typeof last.url === "string") {
+        changed = set("cmi.core.lesson_location", last.url.slice(0, 255)) || changed;
+      }
+      changed = set("cmi.suspend_data", encode(snapshot)) || changed;
+    }
     if (changed) call("LMSCommit");
   }
 
@@ -257,7 +262,6 @@
   function encode(snapshot) {
     var state = snapshot.state;
     var packed = { v: FORMAT };
-    if (!state) return JSON.stringify(packed);
     var visited = manifest.modules.map(function (module) { return isObject(state.visited) && state.visited[module.url] ? "1" : "0"; });
     if (visited.indexOf("1") !== -1) packed.m = visited.join("");
     if (isObject(state.lastPage) && typeof state.lastPage.url === "string") {
@@ -282,7 +286,7 @@
       }).join("")];
     }
     if (state.attempts.length) packed.a = state.attempts.map(function (attempt) {
-      return [Date.parse(attempt.date).toString(36), attempt.correct, attempt.total, attempt.passed ? 1 : 0].join(":");
+      return [(Date.parse(attempt.date) || 0).toString(36), attempt.correct, attempt.total, attempt.passed ? 1 : 0].join(":");
     });
     if (typeof state.name === "string" && state.name) packed.n = state.name;
     if (Array.isArray(state.dismissedBanners) && state.dismissedBanners.length) packed.b = state.dismissedBanners;
