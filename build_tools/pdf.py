@@ -44,4 +44,6 @@ def inputs_fingerprint_parts() -> list[bytes]:
 
 
 if __name__ == "__main__":
+    import weasyprint  # noqa: F401 - imported while the build still reads the pages, before the summary arrives
+
     write_pdf(json.loads(sys.stdin.buffer.read()), Path(sys.argv[2]))

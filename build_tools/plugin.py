@@ -121,6 +121,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             quiz_plugin.config["enabled_by_default"] = False
         return config
 
+    # The build starts: on a cold cache the PDF worker starts now, so WeasyPrint loads while the pages are read.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.cancel_summary()
+        if self.config.summary_pdf and SummaryJob.cold(self.summary_cache(config)):
+            self.summary_job = SummaryJob(self.summary_cache(config), self.config.pdf_timeout)
+            self.summary_job.start_worker()
+
     # Every source is read and checked here, before any page renders: the whole problem list at once.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_name = Path(config.docs_dir).name
@@ -209,12 +216,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.heading_names = HeadingNames()
         self.final_review, self.quiz_html = None, {}
         self.quiz_cache = QuizCache(Path(config.config_file_path).parent / self.config.quiz_cache_dir, salt(config))
-        self.cancel_summary()
         if self.config.summary_pdf:
-            self.summary_job = SummaryJob(self.summary.to_json(),
-                                          Path(config.config_file_path).parent / self.config.cache_dir,
-                                          self.config.pdf_timeout)
+            self.summary_job = self.summary_job or SummaryJob(self.summary_cache(config), self.config.pdf_timeout)
+            self.summary_job.submit(self.summary.to_json())
         return nav
+
+    def summary_cache(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.cache_dir
 
     # Before mkdocs-quiz (default priority 0) would look at the page: widgets, the module's objectives, the quiz's
     # text to render with the page.

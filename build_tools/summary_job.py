@@ -59,24 +59,42 @@ def prune(cache_dir: Path, keep: int = KEEP) -> None:
 
 
 class SummaryJob:
-    """The summary PDF for one build: found in the cache, or rendered by a worker process."""
+    """The summary PDF for one build: found in the cache, or rendered by a worker process.
 
-    def __init__(self, summary: dict[str, Any], cache_dir: Path, timeout: float) -> None:
+    On a cold cache the worker starts with the build (`start_worker()`), importing WeasyPrint (the slow part) while
+    MkDocs reads the pages; otherwise it starts only if `submit` finds no PDF for the summary.
+    """
+
+    def __init__(self, cache_dir: Path, timeout: float) -> None:
         self.cache_dir = cache_dir
-        self.pdf = cache_dir / f"{cache_key(summary)}.pdf"
         self.timeout = timeout
+        self.pdf: Path | None = None
         self.process: subprocess.Popen[bytes] | None = None
-        if self.pdf.is_file():
-            os.utime(self.pdf)  # most recently used: kept longest
-            return
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        self.partial = self.pdf.with_suffix(f".{os.getpid()}.tmp")
-        self.log = self.pdf.with_suffix(f".{os.getpid()}.log.tmp")
+        self.partial = cache_dir / f"render.{os.getpid()}.tmp"
+        self.log = cache_dir / f"render.{os.getpid()}.log.tmp"
+
+    @staticmethod
+    def cold(cache_dir: Path) -> bool:
+        """No PDF cached at all (a first or clean build): a worker will be needed, so it may start at once."""
+        return not any(cache_dir.glob("*.pdf"))
+
+    def start_worker(self) -> None:
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
         with self.log.open("wb") as log:  # a file, not a pipe: a chatty renderer can never block on it
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "build_tools.pdf", "-", str(self.partial)],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log,
             )
+
+    def submit(self, summary: dict[str, Any]) -> None:
+        """Use the cached PDF of exactly this summary, or hand the summary to the worker (starting it if need be)."""
+        self.pdf = self.cache_dir / f"{cache_key(summary)}.pdf"
+        if self.pdf.is_file():
+            os.utime(self.pdf)  # most recently used: kept longest
+            self.cancel()
+            return
+        if self.process is None:
+            self.start_worker()
         try:
             self.process.stdin.write(json.dumps(summary, ensure_ascii=False).encode())
             self.process.stdin.close()
@@ -85,10 +103,11 @@ class SummaryJob:
 
     @property
     def cached(self) -> bool:
-        return self.process is None and self.pdf.is_file()
+        return self.process is None and self.pdf is not None and self.pdf.is_file()
 
     def result(self) -> Path:
         """Wait for the PDF (at most the time limit); failures are the build machine's, and are said to be."""
+        assert self.pdf is not None, "submit() first"
         if self.process is None:
             return self.pdf
         try:

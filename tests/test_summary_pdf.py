@@ -116,16 +116,33 @@ SUMMARY = {"title": "T", "language": "en", "aim": "<p>Aim</p>", "objectives": ["
            "kicker": "Course summary", "colour": "#303fa1"}
 
 
+def job(summary: dict, cache: Path, timeout: float = 120) -> SummaryJob:
+    made = SummaryJob(cache, timeout)
+    made.submit(summary)
+    return made
+
+
 def test_unchanged_inputs_reuse_the_last_pdf_without_a_worker(tmp_path: Path) -> None:
-    first = SummaryJob(SUMMARY, tmp_path, timeout=120)
+    assert SummaryJob.cold(tmp_path)
+    first = job(SUMMARY, tmp_path)
     assert first.process is not None
     made = first.result()
-    second = SummaryJob(SUMMARY, tmp_path, timeout=120)
+    assert not SummaryJob.cold(tmp_path)
+    second = job(SUMMARY, tmp_path)
     assert second.process is None and second.cached and second.result() == made, "a cache hit starts no worker"
-    third = SummaryJob({**SUMMARY, "title": "Changed"}, tmp_path, timeout=120)
+    third = job({**SUMMARY, "title": "Changed"}, tmp_path)
     assert third.process is not None
     third.cancel()
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf"], "a cancelled render leaves nothing behind"
+
+
+def test_a_worker_started_early_is_stopped_when_the_pdf_is_cached(tmp_path: Path) -> None:
+    made = job(SUMMARY, tmp_path).result()
+    early = SummaryJob(tmp_path, 120)
+    early.start_worker()
+    worker = early.process
+    early.submit(SUMMARY)
+    assert early.process is None and worker.returncode is not None and early.result() == made
 
 
 def test_the_cache_key_is_what_changes_the_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,9 +169,9 @@ def test_the_cache_keeps_only_the_latest_pdfs(tmp_path: Path) -> None:
 
 
 def test_a_failed_renderer_is_reported_as_the_machine_s_problem(tmp_path: Path) -> None:
-    job = SummaryJob({"title": "only a title"}, tmp_path, timeout=120)
+    failing = job({"title": "only a title"}, tmp_path)
     with pytest.raises(AuthoringError) as caught:
-        job.result()
+        failing.result()
     message = str(caught.value)
     assert message.startswith("course summary PDF: could not be made: the PDF renderer stopped with an error")
     assert "not with the course's pages" in message and "Traceback" not in message
@@ -171,11 +188,11 @@ def test_a_hung_renderer_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatc
         return real_popen([sys.executable, "-c", "import time; time.sleep(60)"], **kwargs)
 
     monkeypatch.setattr(subprocess, "Popen", hanging)
-    job = SummaryJob(SUMMARY, tmp_path, timeout=0.5)
+    hung = job(SUMMARY, tmp_path, timeout=0.5)
     with pytest.raises(AuthoringError) as caught:
-        job.result()
+        hung.result()
     assert "did not finish within 0.5 seconds" in str(caught.value)
-    assert job.process is None and list(tmp_path.iterdir()) == []
+    assert hung.process is None and list(tmp_path.iterdir()) == []
 
 
 def test_a_second_course_gets_its_own_summary(fixture_site: Served) -> None:

@@ -204,6 +204,11 @@
     if (!storage) return { state: null, answers: {} };
     var state = readJson(stateKey);
     if (state && (state.version !== STATE_VERSION || !Array.isArray(state.attempts))) state = null;
+    if (state) {
+      state.attempts = state.attempts.filter(function (attempt) {
+        return isObject(attempt) && isCount(attempt.correct) && isCount(attempt.total) && attempt.total > 0;
+      });
+    }
     var answers = {};
     sources.forEach(function (src) {
       var saved = readJson(answersKey(src));
@@ -262,7 +267,9 @@
   function encode(snapshot) {
     var state = snapshot.state;
     var packed = { v: FORMAT };
-    var visited = manifest.modules.map(function (module) { return isObject(state.visited) && state.visited[module.url] ? "1" : "0"; });
+    var visited = manifest.modules.map(function (module) {
+      return isObject(state.visited) && state.visited[module.url] ? "1" : "0";
+    });
     if (visited.indexOf("1") !== -1) packed.m = visited.join("");
     if (isObject(state.lastPage) && typeof state.lastPage.url === "string") {
       var index = moduleIndex(state.lastPage.url);
@@ -286,7 +293,8 @@
       }).join("")];
     }
     if (state.attempts.length) packed.a = state.attempts.map(function (attempt) {
-      return [(Date.parse(attempt.date) || 0).toString(36), attempt.correct, attempt.total, attempt.passed ? 1 : 0].join(":");
+      var date = (Date.parse(attempt.date) || 0).toString(36);
+      return [date, attempt.correct, attempt.total, attempt.passed ? 1 : 0].join(":");
     });
     if (typeof state.name === "string" && state.name) packed.n = state.name;
     if (Array.isArray(state.dismissedBanners) && state.dismissedBanners.length) packed.b = state.dismissedBanners;
@@ -329,7 +337,8 @@
     if (!packed.a) return;
     var best = -1;
     attempts.forEach(function (attempt, index) {
-      if (attempt.passed && (best === -1 || attempt.correct / attempt.total > attempts[best].correct / attempts[best].total)) best = index;
+      var score = attempt.correct / attempt.total;
+      if (attempt.passed && (best === -1 || score > attempts[best].correct / attempts[best].total)) best = index;
     });
     var tokens = packed.a;
     var others = [];
@@ -439,7 +448,8 @@
     if (!isObject(packed) || packed.v !== FORMAT) return null;
     var state = {
       version: STATE_VERSION, quizzes: {}, visited: {}, lastPage: null, attempts: [], name: "", reflection: {},
-      dismissedBanners: [], exam: { answers: {}, submitted: false, version: finalSource ? manifest.quizzes[finalSource].version : "" },
+      dismissedBanners: [],
+      exam: { answers: {}, submitted: false, version: finalSource ? manifest.quizzes[finalSource].version : "" },
     };
     var answers = {};
     if (typeof packed.m === "string") {
@@ -474,15 +484,18 @@
       if (parts.length !== 4 || isNaN(date.getTime()) || !isCount(correct) || !isCount(total) || !total) return;
       state.attempts.push({ date: date.toISOString(), correct: correct, total: total, passed: parts[3] === "1" });
     });
-    if (finalSource && Array.isArray(packed.e) && packed.e[0] === short(state.exam.version) && typeof packed.e[2] === "string") {
+    var exam = packed.e;
+    if (finalSource && Array.isArray(exam) && exam[0] === short(state.exam.version) && typeof exam[2] === "string") {
       config.exam.forEach(function (id, index) {
-        var mask = parseInt(packed.e[2].substr(index * 2, 2), 16);
+        var mask = parseInt(exam[2].substr(index * 2, 2), 16);
         if (mask) state.exam.answers[id] = values(mask);
       });
-      state.exam.submitted = packed.e[1] === 1 && state.attempts.length > 0;
+      state.exam.submitted = exam[1] === 1 && state.attempts.length > 0;
     }
     if (typeof packed.n === "string") state.name = packed.n.slice(0, manifest.nameMaxLength);
-    if (Array.isArray(packed.b)) state.dismissedBanners = packed.b.filter(function (id) { return typeof id === "string"; });
+    if (Array.isArray(packed.b)) {
+      state.dismissedBanners = packed.b.filter(function (id) { return typeof id === "string"; });
+    }
     manifest.reflection.forEach(function (part, index) {
       var text = Array.isArray(packed.r) ? packed.r[index] : "";
       state.reflection[part.key] = typeof text === "string" ? text : "";
