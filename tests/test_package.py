@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -21,7 +22,11 @@ def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_wheel_alone_scaffolds_checks_and_builds_a_course(tmp_path: Path) -> None:
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path / "wheel", ROOT, cwd=tmp_path)
+    # Built from a copy, so the build leaves nothing behind in the checkout.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "site", "dist", ".cache", "build",
+                                                                 "node_modules", "*.egg-info", "__pycache__"))
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path / "wheel", source, cwd=tmp_path)
     [wheel] = (tmp_path / "wheel").glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for shipped in ("build_tools/theme/main.html", "build_tools/theme/assets/course/store.js",
