@@ -38,7 +38,7 @@ from .quizzes import Quiz, read_quizzes, source_problems
 from .quiz_cache import QuizCache, salt
 from .render import HeadingNames, assemble_quiz, fill_quiz_slot, place_quiz, quiz_markdown, rendered_quiz_text
 from .review import overdue_message, overdue_notice, today
-from .summary import Summary, build_summary, inline_html
+from .summary import Fragments, Summary, build_summary
 from .summary_job import SummaryJob
 from .widgets import find_widgets, place_module_intro, place_widgets
 
@@ -95,6 +95,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.final_review: tuple[str, str] | None = None
         self.quiz_cache: QuizCache | None = None
         self.quiz_html: dict[str, str] = {}
+        self.fragments = Fragments()
         self.overdue: set[str] = set()
         self.quiz_problems: list[Problem] = []
         self.last_error = ""
@@ -186,6 +187,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             problems.append(Problem(CONFIG_FILE, None, f"the course summary needs the page {missing}, which is not "
                                     "in docs/: add it, or point the course plugin's setting at another page"))
         in_nav = [page.file.src_uri for page in nav.pages if page.file.src_uri in self.modules]
+        self.fragments = Fragments(config.markdown_extensions, config.mdx_configs)
         docs_name = Path(config.docs_dir).name
         for left_out in sorted(set(self.modules) - set(in_nav)):
             problems.append(Problem(f"{docs_name}/{left_out}", None, f"this module is not in the 'nav' of "
@@ -201,6 +203,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 docs_name=docs_name,
                 language=config.theme.get("language") or "en",
                 colour=primary_dark(config.theme.get("palette")),
+                fragments=self.fragments,
             )
             raise_if_any(problems)
         self.manifest = learner_manifest(
@@ -237,7 +240,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         src = page.file.src_uri
         module = self.modules.get(src)
         if module is not None:
-            markdown = place_module_intro(markdown, module.minutes, [inline_html(o) for o in module.objectives])
+            markdown = place_module_intro(markdown, module.minutes, [self.fragments.inline(o) for o in module.objectives])
         if src in self.overdue:
             markdown = overdue_notice(self.pages[src]) + markdown
         quiz = self.quizzes.get(src)

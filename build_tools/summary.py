@@ -50,14 +50,28 @@ class Summary:
         return asdict(self)
 
 
-_converter = markdown.Markdown()
+COURSE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:|mailto:)[^)]*\)")
 
 
-def inline_html(text: str) -> str:
-    """A Markdown fragment (a list item, a sentence) as inline HTML (one converter, reset for each fragment)."""
-    html = _converter.reset().convert(text)
-    match = PARAGRAPH.match(html)
-    return match.group(1) if match else html
+class Fragments:
+    """Summary fragments in HTML, rendered with the site's own Markdown extensions (one converter, reset for each).
+
+    A link to one of the course's pages becomes its plain text: the summary travels as a PDF, where such a link
+    would lead nowhere. Links to the web stay links.
+    """
+
+    def __init__(self, extensions: list[Any] | None = None, configs: dict[str, Any] | None = None) -> None:
+        kept = [e for e in extensions or [] if e != "toc"]  # no permalink marks on a fragment's headings
+        self.converter = markdown.Markdown(extensions=kept, extension_configs=configs or {})
+
+    def block(self, text: str) -> str:
+        return self.converter.reset().convert(COURSE_LINK.sub(r"\1", text))
+
+    def inline(self, text: str) -> str:
+        """A list item or a sentence, without its paragraph."""
+        html = self.block(text)
+        match = PARAGRAPH.match(html)
+        return match.group(1) if match and "<p>" not in match.group(1) else html
 
 
 def required_section(page: Page, title: str, docs_name: str, problems: list[Problem]) -> str:
@@ -70,7 +84,7 @@ def required_section(page: Page, title: str, docs_name: str, problems: list[Prob
 
 
 def build_summary(course: Course, modules: list[Module], home: Page, about: Page | None, resources: Page | None,
-                  docs_name: str, language: str, colour: str) -> tuple[Summary, list[Problem]]:
+                  docs_name: str, language: str, colour: str, fragments: Fragments) -> tuple[Summary, list[Problem]]:
     """The summary of a course, with any problem in the pages it is built from."""
     problems: list[Problem] = []
     aim = required_section(home, "Aim", docs_name, problems)
@@ -81,10 +95,10 @@ def build_summary(course: Course, modules: list[Module], home: Page, about: Page
     summary = Summary(
         title=course.title,
         language=language,
-        aim=markdown.markdown(aim),
-        objectives=[inline_html(item) for item in objectives],
-        audience=markdown.markdown(audience),
-        source=markdown.markdown(source),
+        aim=fragments.block(aim),
+        objectives=[fragments.inline(item) for item in objectives],
+        audience=fragments.block(audience),
+        source=fragments.block(source),
         cpd_hours=hours,
         last_reviewed=long_date(course.last_reviewed),
         next_review=long_date(course.next_review),
@@ -92,15 +106,15 @@ def build_summary(course: Course, modules: list[Module], home: Page, about: Page
         modules=[
             SummaryModule(
                 title=module.title,
-                description=inline_html(module.description),
+                description=fragments.inline(module.description),
                 minutes=module.minutes,
-                callouts=[{"kind": box.kind, "title": box.title, "items": [inline_html(i) for i in box.items]}
+                callouts=[{"kind": box.kind, "title": box.title, "items": [fragments.inline(i) for i in box.items]}
                           for box in module.callouts],
-                key_points=[inline_html(point) for point in module.key_points],
+                key_points=[fragments.inline(point) for point in module.key_points],
             )
             for module in modules
         ],
-        resources=[inline_html(item) for item in list_items(resources.body)] if resources else [],
+        resources=[fragments.inline(item) for item in list_items(resources.body)] if resources else [],
         kicker=course.summary_kicker,
         colour=colour,
     )
