@@ -7,10 +7,12 @@ a frame, served with the unzipped package from one local server (one origin, as 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree
@@ -109,6 +111,7 @@ def progress_line(course: object) -> str:
     return line.inner_text()
 
 
+@contextmanager
 def returning(browser: object, server: str, saved: dict[str, str]) -> Iterator[tuple[object, object, list[str]]]:
     """The same learner on another day: a new browser context (nothing in storage), the LMS's record preloaded."""
     context = browser.new_context()
@@ -224,7 +227,7 @@ def test_a_returning_learner_finds_their_progress_where_they_left_it(server: str
     assert saved["cmi.core.lesson_location"] == file_of(second.src_path)
     assert 0 < len(saved["cmi.suspend_data"]) <= LIMIT
 
-    for again, course, errors in returning(browser, server, saved):
+    with returning(browser, server, saved) as (again, course, errors):
         assert progress_line(course) == expected_line
         open_in(course, server, first.src_path)
         quizzes = course.locator(".quiz")
@@ -287,7 +290,7 @@ def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: 
     assert saved["cmi.core.lesson_status"] == "passed"
     assert saved["cmi.core.score.raw"] == str(3 * 100 // TOTAL)
 
-    for again, course, errors in returning(browser, server, saved):
+    with returning(browser, server, saved) as (again, course, errors):
         # Progress comes first: every answer, the pass, the name; then as much of the note as fits.
         assert f"{FACTS.module_questions} of {FACTS.module_questions} questions answered" in progress_line(course)
         open_in(course, server, "certificate.md")
@@ -354,3 +357,12 @@ def test_the_launch_page_loads_nothing_from_another_host(unzipped: Path) -> None
     assert "//" not in page
     data = json.loads(page.split('<script id="scorm-course" type="application/json">')[1].split("</script>")[0])
     assert sorted(data["exam"]) == sorted(question.id for question in FACTS.final.questions)
+
+
+def test_the_launch_script_writes_the_state_shape_the_course_reads() -> None:
+    """scorm.js writes the learner state into storage itself: its shape's version must be store.js's."""
+    def version(path: Path) -> str:
+        return re.search(r"var STATE_VERSION = (\d+);", path.read_text()).group(1)
+
+    assert version(ROOT / "build_tools/outputs/scorm_launch/scorm.js") == \
+        version(ROOT / "build_tools/theme/assets/course/store.js")

@@ -38,6 +38,8 @@ _templates = Environment(
     loader=PackageLoader("build_tools", "outputs/scorm_launch"),
     autoescape=select_autoescape(["html"]),
     undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
 )
 
 
