@@ -197,7 +197,7 @@ def main(repeats: int) -> None:
             no_pdf = course_copy(Path(scratch) / f"nopdf-{extra}", extra, plain=False)
             (no_pdf / "mkdocs.yml").write_text((no_pdf / "mkdocs.yml").read_text().replace(
                 "  - course:\n", "  - course:\n      summary_pdf: false\n", 1))
-            pages_time, _ = median_build(no_pdf, repeats, clean_cache=False)
+            pages_time, _ = median_build(no_pdf, repeats, clean_cache=True)  # a clean page build: no caches
             floor = pdf_floor(no_pdf, repeats)
             rows.append((label, plain_time, plain_rss, rebuild_time, rebuild_rss, clean_time, clean_rss, pages_time,
                          floor))

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
@@ -71,6 +71,8 @@ class CourseConfig(Config):
     """Make the course summary PDF; turn off only for a quick local preview."""
     cache_dir = c.Type(str, default=".cache/course-summary")
     """Where the last summary PDFs are kept (beside mkdocs.yml), so unchanged inputs are not rendered again."""
+    templates_cache_dir = c.Type(str, default=".cache/course-templates")
+    """Where compiled page templates are kept (beside mkdocs.yml) between builds."""
     quiz_cache_dir = c.Type(str, default=".cache/course-quizzes")
     """Where quizzes' rendered text is kept (beside mkdocs.yml), so an edit re-renders only the quizzes it changed."""
     pdf_timeout = c.Type((int, float), default=300)
@@ -279,6 +281,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             path, content = self.final_review
             content = self.heading_names.fill(self.config.final_assessment, content)
             files.append(File.generated(config, path, content=content))
+        # Compiled templates (Material's and ours) kept between builds: Jinja checks each template's source.
+        templates_cache = Path(config.config_file_path).parent / self.config.templates_cache_dir
+        templates_cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(templates_cache))
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
         env.globals["course_data_file"] = self.course_data_file
