@@ -229,6 +229,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def summary_cache(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
 
+    def summary_size(self) -> str:
+        """The PDF's size for its download links: known now when it was cached, else filled in once it is made."""
+        job = self.summary_job
+        return size_label(job.pdf) if job is not None and job.cached else SIZE_PLACEHOLDER
+
     # Before mkdocs-quiz (default priority 0) would look at the page: widgets, the module's objectives, the quiz's
     # text to render with the page.
     @event_priority(50)
@@ -236,7 +241,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         context = functools.partial(
             widget_context, self.manifest, self.widget_rows, self.quizzes.get(self.config.final_assessment or ""),
             self.summary, page.url, summary_file_name(self.course) if self.config.summary_pdf else None,
-            SIZE_PLACEHOLDER,
+            self.summary_size(),
         )
         markdown = place_widgets(markdown, context)
         src = page.file.src_uri
@@ -289,7 +294,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         env.globals["course"] = self.course
         env.globals["course_data_file"] = self.course_data_file
         env.globals["course_summary"] = (
-            {"file": summary_file_name(self.course), "size": SIZE_PLACEHOLDER} if self.config.summary_pdf else None
+            {"file": summary_file_name(self.course), "size": self.summary_size()} if self.config.summary_pdf else None
         )
         env.globals["course_banners"] = [
             {"id": b.id, "text": b.text, "url": banner_url(b.link, functools.partial(site_url_of, files))}
@@ -326,6 +331,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.serving and not job.cached:
             write_size(site_dir, PREPARING)
             threading.Thread(target=self.finish_summary_later, args=(job, site_dir), daemon=True).start()
+            return
+        if job.cached:  # the links already carry its size
+            shutil.copyfile(job.pdf, site_dir / summary_file_name(self.course))
             return
         with self.authoring_errors():
             publish_summary(job.result(), site_dir, summary_file_name(self.course))
@@ -401,10 +409,13 @@ def add_theme_assets(config: MkDocsConfig) -> None:
     config.extra_javascript[0:0] = [ExtraScriptValue(path) for path in SCRIPTS if path not in listed]
 
 
+def size_label(pdf: Path) -> str:
+    return f"{max(1, round(pdf.stat().st_size / 1024))} KB"
+
+
 def publish_summary(pdf: Path, site_dir: Path, name: str, replacing: str = SIZE_PLACEHOLDER) -> None:
-    target = site_dir / name
-    shutil.copyfile(pdf, target)
-    write_size(site_dir, f"{max(1, round(target.stat().st_size / 1024))} KB", replacing)
+    shutil.copyfile(pdf, site_dir / name)
+    write_size(site_dir, size_label(pdf), replacing)
 
 
 def write_size(site_dir: Path, text: str, replacing: str = SIZE_PLACEHOLDER) -> None:
