@@ -153,7 +153,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.quizzes = {quiz.page: quiz for quiz in quizzes}
         if not self.quiz_problems:
             problems.extend(self.missing_assessment())
-        problems.extend(self.quiz_problems if problems else [])
         overdue = [page for page in self.pages.values() if page.review.next_review < today()]
         self.overdue = {page.src_path for page in overdue}
         for page in overdue:
@@ -162,7 +161,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             else:
                 problems.append(Problem(f"{docs_name}/{page.src_path}", None, overdue_message(page)))
         with self.authoring_errors():
-            raise_if_any(problems)
+            raise_if_any(with_quiz_problems(problems, self.quiz_problems))
         if self.quizzes:
             language = config.theme.get("language") or "en"
             files.append(File.generated(config, SCRIPT_PATH, content=runtime_script(language)))
@@ -196,7 +195,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                     f"{CONFIG_FILE}, so learners could not find it and progress and the summary "
                                     "would leave it out: add it to the nav, in course order"))
         with self.authoring_errors():
-            raise_if_any(problems)
+            raise_if_any(with_quiz_problems(problems, self.quiz_problems))
             self.summary, problems = build_summary(
                 self.course, [self.modules[src] for src in in_nav],
                 home=self.pages[self.config.home_page],
@@ -207,7 +206,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 colour=primary_dark(config.theme.get("palette")),
                 fragments=self.fragments,
             )
-            raise_if_any(problems)
+            raise_if_any(with_quiz_problems(problems, self.quiz_problems))
         self.manifest = learner_manifest(
             self.course, [(src, self.modules[src]) for src in in_nav], self.quizzes, self.widget_pages,
             self.config.final_assessment, functools.partial(site_url_of, files),
@@ -392,6 +391,12 @@ class EveryAnchor:
 
 
 EVERY_ANCHOR = EveryAnchor()
+
+
+def with_quiz_problems(problems: list[Problem], quiz_problems: list[Problem]) -> list[Problem]:
+    """A build that stops early for other problems reports the quiz files' problems with them (otherwise those
+    wait for the rendered pages, to come with the quiz links' problems)."""
+    return problems + quiz_problems if problems else []
 
 
 def page_anchor_ids(rendered: dict[str, Page], src_path: str) -> set[str] | None:

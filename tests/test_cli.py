@@ -86,3 +86,14 @@ def test_new_writes_a_course_that_builds_strictly_at_once(tmp_path: Path) -> Non
     assert "Asthma: a review" in (course / "site/index.html").read_text()
     assert run("check", cwd=course).returncode == 0
     assert run("new", "course", cwd=tmp_path).returncode == 1, "an existing course is never overwritten"
+
+
+def test_problems_of_different_kinds_come_in_one_report(tmp_path: Path) -> None:
+    copy_course(FIXTURE_COURSE, tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - modules/only-module.md\n", "", 1))
+    quiz = tmp_path / "quizzes/only-module.yml"
+    quiz.write_text(quiz.read_text().replace("type: single", "type: essay", 1))
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1 and "2 problems in the course sources:" in result.stderr
+    assert "this module is not in the 'nav'" in result.stderr and "'type' must be 'single'" in result.stderr
