@@ -9,7 +9,6 @@ course of 200 modules of 5 questions each, generated here. Targets are those of 
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import re
 import shutil
@@ -161,7 +160,7 @@ def page_weights(site: Path) -> dict[str, object]:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             requested: list[str] = []
-            page.on("request", lambda request: requested.append(request.url))
+            page.on("request", lambda request, into=requested: into.append(request.url))
             for url in ("", "modules/bone-metastases/"):
                 page.goto(base + url)
                 page.wait_for_load_state("networkidle")

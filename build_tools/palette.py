@@ -17,7 +17,8 @@ def primary_dark(palette: Any) -> str:
     stylesheets = files("material") / "templates" / "assets" / "stylesheets"
     for sheet in stylesheets.iterdir():
         if sheet.name.startswith("palette.") and sheet.name.endswith(".css"):
-            pattern = rf"\[data-md-color-primary={re.escape(str(name))}\]\{{[^}}]*--md-primary-fg-color--dark:(#[0-9a-fA-F]{{3,8}})"
+            pattern = (rf"\[data-md-color-primary={re.escape(str(name))}\]\{{[^}}]*"
+                       r"--md-primary-fg-color--dark:(#[0-9a-fA-F]{3,8})")
             match = re.search(pattern, sheet.read_text(encoding="utf-8"))
             if match:
                 return match.group(1)

@@ -153,7 +153,8 @@ def manifest_of(html: str, site_dir: Path) -> dict:
 
 
 def test_saved_answers_are_versioned_per_quiz(fixture_site: Served, tmp_path: Path) -> None:
-    version = manifest_of((fixture_site.site_dir / "index.html").read_text(), fixture_site.site_dir)["quizzes"]["index.md"]["version"]
+    home = (fixture_site.site_dir / "index.html").read_text()
+    version = manifest_of(home, fixture_site.site_dir)["quizzes"]["index.md"]["version"]
     config_file = copy_course(FIXTURE_COURSE, tmp_path)
     quiz = tmp_path / "quizzes/home.yml"
     quiz.write_text(quiz.read_text().replace("Pick **both** true things.", "Pick the two true things."))
