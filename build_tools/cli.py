@@ -26,7 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .plugin import CoursePlugin
+from .plugin import CoursePlugin, write_error_pages
 from .review import today
 
 SCAFFOLD = files("build_tools") / "scaffold"
@@ -63,10 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             return new_course(args.directory, args.title)
         preflight(Path(args.config_file))
         if args.command == "serve":
-            from mkdocs.commands.serve import serve
-
-            serve(config_file=args.config_file, livereload=True, dev_addr=args.dev_addr)
-            return 0
+            return preview(args.config_file, args.dev_addr)
         if args.command == "check":
             return check(Path(args.config_file))
         if args.command in ("offline", "scorm"):
@@ -108,6 +105,23 @@ def scalars(node: yaml.Node | None, key: str = "") -> list[tuple[str, yaml.Scala
     if isinstance(node, yaml.SequenceNode):
         return [found for item in node.value for found in scalars(item, key)]
     return []
+
+
+def preview(config_file: str, dev_addr: str | None) -> int:
+    """MkDocs' live preview, which also starts, and shows the problems in the browser, when the first build fails."""
+    from mkdocs.commands import serve as serving
+
+    def build_or_show_problems(config: MkDocsConfig, **options: object) -> None:
+        try:
+            build(config, **options)
+        except Abort:
+            plugin = next((p for p in config.plugins.values() if isinstance(p, CoursePlugin)), None)
+            write_error_pages(Path(config.site_dir), plugin.last_error if plugin and plugin.last_error else
+                              "The course could not be built: see the terminal for the reason.")
+
+    serving.build = build_or_show_problems  # the preview's builds, the first one included
+    serving.serve(config_file=config_file, livereload=True, dev_addr=dev_addr)
+    return 0
 
 
 def load(config_file: Path, site_dir: Path) -> MkDocsConfig:
@@ -154,8 +168,8 @@ def check(config_file: Path) -> int:
             return 1
     plugin = next(p for p in config.plugins.values() if isinstance(p, CoursePlugin))
     questions = sum(len(quiz.questions) for quiz in plugin.quizzes.values())
-    print(f"OK: {len(plugin.pages)} pages, {len(plugin.modules)} modules, {len(plugin.quizzes)} quiz files, "
-          f"{questions} questions")
+    print(f"OK: {len(plugin.pages)} pages, {count(len(plugin.modules), 'module')}, "
+          f"{count(len(plugin.quizzes), 'quiz file')}, {count(questions, 'question')}")
     return 0
 
 
@@ -178,6 +192,10 @@ def package(config_file: Path, dist_dir: Path, kind: str) -> int:
     return 0
 
 
+def count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
 def new_course(directory: Path, title: str) -> int:
     if directory.exists() and any(directory.iterdir()):
         print(f"{directory}: the folder is not empty: choose a new folder for the course", file=sys.stderr)
@@ -195,9 +213,11 @@ def new_course(directory: Path, title: str) -> int:
     schema = directory / "quizzes" / "quiz.schema.json"
     schema.write_text((files("build_tools") / "schemas" / "quiz.schema.json").read_text(encoding="utf-8"),
                       encoding="utf-8")
-    print(f"Wrote a new course to {directory}/ ({written + 2} files). Next:\n"
-          f"  cd {directory}\n  mkdocs serve          # preview it while you write\n"
-          "  python -m build_tools check   # check it\n  python -m build_tools build   # build it into site/")
+    python = sys.executable
+    print(f"Wrote a new course to {directory}/ ({written + 2} files). Next:\n  cd {directory}\n"
+          f"  {python} -m build_tools serve   # preview it while you write\n"
+          f"  {python} -m build_tools check   # check it\n"
+          f"  {python} -m build_tools build   # build it into site/ (the previous site stays if it fails)")
     return 0
 
 

@@ -60,6 +60,8 @@ def load_course(extra: dict[str, Any]) -> Course:
         if dates[key] is None:
             fail(key, f"is '{raw.get(key)}', which is not a date: write a real date as YYYY-MM-DD (year, month, "
                  "day), e.g. '2027-11-01'")
+    if dates["last_reviewed"] and dates["next_review"] and dates["last_reviewed"] > dates["next_review"]:
+        fail("last_reviewed", "is after 'next_review': the next review must come after the last one")
     kicker = raw.get("summary_kicker", DEFAULT_KICKER)
     if not isinstance(kicker, str) or not kicker.strip():
         fail("summary_kicker", "must be a short line of text, e.g. 'summary_kicker: CPD course summary'")

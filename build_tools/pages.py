@@ -27,6 +27,8 @@ CALLOUT_TITLES = {"danger": "Red flag", "warning": "Warning"}
 class Review:
     last_reviewed: dt.date
     next_review: dt.date
+    next_review_line: int | None = None
+    """Line of the page's own `next_review` in its file; None when the page follows the course's date."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,12 @@ def read_page(docs_dir: Path, src_path: str, text: str, course: Course, problems
                 problems.append(Problem(where, front_matter_line(text, key), date_problem(key, meta[key])))
             else:
                 dates[key] = value
-    return Page(src_path, meta, body, body_line, Review(**dates))
+    own = {key for key in dates if key in meta}
+    if own and dates["last_reviewed"] > dates["next_review"]:
+        problems.append(Problem(where, front_matter_line(text, sorted(own)[0]), "'last_reviewed' is after "
+                                "'next_review': the next review must come after the last one"))
+    line = front_matter_line(text, "next_review") if "next_review" in meta else None
+    return Page(src_path, meta, body, body_line, Review(**dates, next_review_line=line))
 
 
 def date_problem(key: str, value: object) -> str:

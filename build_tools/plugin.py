@@ -37,7 +37,7 @@ from .quiz_runtime import SCRIPT_PATH, STYLE_PATH, quiz_labels, runtime_script, 
 from .quizzes import Quiz, read_quizzes, source_problems
 from .quiz_cache import QuizCache, salt
 from .render import HeadingNames, assemble_quiz, fill_quiz_slot, place_quiz, quiz_markdown, rendered_quiz_text
-from .review import overdue_message, overdue_notice, today
+from .review import config_line, course_overdue_message, overdue_message, overdue_notice, today
 from .summary import Fragments, Summary, build_summary
 from .summary_job import SummaryJob
 from .widgets import find_widgets, place_module_intro, place_widgets
@@ -153,13 +153,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.quizzes = {quiz.page: quiz for quiz in quizzes}
         if not self.quiz_problems:
             problems.extend(self.missing_assessment())
-        overdue = [page for page in self.pages.values() if page.review.next_review < today()]
-        self.overdue = {page.src_path for page in overdue}
-        for page in overdue:
-            if self.serving:  # previewing while the review is done: shown, never published
-                log.warning(f"{docs_name}/{page.src_path}: {overdue_message(page)}")
-            else:
-                problems.append(Problem(f"{docs_name}/{page.src_path}", None, overdue_message(page)))
+        problems.extend(self.review_problems(config, docs_name))
         with self.authoring_errors():
             raise_if_any(with_quiz_problems(problems, self.quiz_problems))
         if self.quizzes:
@@ -167,6 +161,31 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, SCRIPT_PATH, content=runtime_script(language)))
             files.append(File.generated(config, STYLE_PATH, content=runtime_style()))
         return files
+
+    def review_problems(self, config: MkDocsConfig, docs_name: str) -> list[Problem]:
+        """Overdue pages, once for the course's own date and once per page that sets its own; a review cannot be
+        in the future. While serving, overdue pages are shown (flagged) and only warned about."""
+        found: list[Problem] = []
+        if self.course.last_reviewed > today():
+            found.append(Problem(CONFIG_FILE, config_line(config.config_file_path, "last_reviewed"),
+                                 "'extra.course.last_reviewed' is in the future: give the date of the last review"))
+        overdue = [page for page in self.pages.values() if page.review.next_review < today()]
+        self.overdue = {page.src_path for page in overdue}
+        own = [page for page in overdue if page.review.next_review_line is not None]
+        if len(own) < len(overdue):
+            found.append(Problem(CONFIG_FILE, config_line(config.config_file_path, "next_review"),
+                                 course_overdue_message(self.course.next_review)))
+        found += [Problem(f"{docs_name}/{page.src_path}", page.review.next_review_line, overdue_message(page))
+                  for page in own]
+        future = [page for page in self.pages.values() if page.review.last_reviewed > today()
+                  and "last_reviewed" in page.meta]
+        found += [Problem(f"{docs_name}/{page.src_path}", None, "'last_reviewed' is in the future: give the date "
+                          "of the last review") for page in future]
+        if self.serving:  # previewing while the review is done: shown, never published
+            for problem in found:
+                log.warning(str(problem))
+            return []
+        return found
 
     def missing_assessment(self) -> list[Problem]:
         """The assessment result and certificate widgets need the final assessment's quiz."""
@@ -436,9 +455,9 @@ def write_error_pages(site_dir: Path, message: str) -> None:
             "<body style=\"font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem\">"
             "<h1>The course could not be built</h1><pre style=\"white-space:pre-wrap\">"
             f"{html.escape(message)}</pre><p>Fix the file and save it: this page reloads by itself.</p></body></html>")
-    pages_written = list(site_dir.rglob("*.html")) or [site_dir / "index.html"]
     site_dir.mkdir(parents=True, exist_ok=True)
-    for html_file in pages_written:
+    # Every page there is, and 404.html, which MkDocs' preview server shows for any page the failed build left out.
+    for html_file in {*site_dir.rglob("*.html"), site_dir / "index.html", site_dir / "404.html"}:
         html_file.write_text(page, encoding="utf-8")
 
 

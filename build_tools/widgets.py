@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from .errors import Problem
 from .pages import Page, without_code
 
-MARKER = re.compile(r"^[ \t]*<!--\s*course:\s*(?P<name>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
+MARKER = re.compile(r"^[ \t]*<!--\s*course\s*:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate")
 
 _templates = Environment(
@@ -31,7 +31,7 @@ def find_widgets(page: Page, docs_name: str, problems: list[Problem]) -> list[st
     """The widgets a page asks for; an unknown name is a problem at its line."""
     found = []
     for match in MARKER.finditer(without_code(page.body)):
-        name = match.group("name")
+        name = match.group("name").lower()
         if name in WIDGETS:
             found.append(name)
         else:
@@ -61,6 +61,6 @@ def place_widgets(markdown: str, context: Callable[[], dict[str, Any]]) -> str:
     for match in MARKER.finditer(without_code(markdown)):
         known = known or context()
         parts += [markdown[end: match.start()],
-                  _templates.get_template(f"{match.group('name')}.html").render(**known).strip()]
+                  _templates.get_template(f"{match.group('name').lower()}.html").render(**known).strip()]
         end = match.end()
     return "".join(parts) + markdown[end:]

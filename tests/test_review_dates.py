@@ -27,7 +27,7 @@ def test_overdue_content_fails_a_plain_build(tmp_path: Path, monkeypatch: pytest
     config = load_config(str(overdue_fixture(tmp_path, monkeypatch)), strict=False, site_dir=str(tmp_path / "site"))
     with pytest.raises(Abort):
         build(config)
-    assert f"{MODULE}: its review was due on 30 June 2098, so it is not published" in caplog.text
+    assert f"{MODULE}:7: its review was due on 30 June 2098, so it is not published" in caplog.text
     assert "set 'next_review'" in caplog.text
     assert not list((tmp_path / "site").rglob("*.html"))
 
@@ -52,3 +52,30 @@ def test_the_day_before_the_review_builds(tmp_path: Path, monkeypatch: pytest.Mo
     config = load_config(str(copy_course(FIXTURE_COURSE, tmp_path)), site_dir=str(tmp_path / "site"))
     build(config)
     assert "Review overdue" not in (tmp_path / "site/modules/only-module/index.html").read_text()
+
+
+def test_a_course_past_its_review_is_reported_once_at_its_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("COURSE_TODAY", "2099-01-02")
+    config = load_config(str(copy_course(FIXTURE_COURSE, tmp_path)), site_dir=str(tmp_path / "site"))
+    with pytest.raises(Abort):
+        build(config)
+    assert caplog.text.count("the course's review was due on 1 January 2099") == 1
+    assert "mkdocs.yml:24: the course's review was due" in caplog.text
+    assert f"{MODULE}:7: its review was due on 30 June 2098" in caplog.text
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (("next_review: 2098-06-30", "last_reviewed: 2098-07-01\nnext_review: 2098-06-30"),
+     f"{MODULE}:7: 'last_reviewed' is after 'next_review'"),
+    (("next_review: 2098-06-30", "last_reviewed: 2097-01-01\nnext_review: 2098-06-30"),
+     f"{MODULE}: 'last_reviewed' is in the future"),
+])
+def test_review_dates_that_make_no_sense_are_refused(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                     edit: tuple[str, str], message: str) -> None:
+    config_file = copy_course(FIXTURE_COURSE, tmp_path)
+    module = tmp_path / MODULE
+    module.write_text(module.read_text().replace(*edit))
+    with pytest.raises(Abort):
+        build(load_config(str(config_file), site_dir=str(tmp_path / "site")))
+    assert message in caplog.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -71,3 +72,30 @@ def _answers(url: str) -> str:
         return fetch(url)
     except OSError:
         return ""
+
+
+def test_a_preview_starts_and_shows_the_problem_when_the_first_build_fails(tmp_path: Path) -> None:
+    copy_course(FIXTURE_COURSE, tmp_path)
+    quiz = tmp_path / "quizzes/only-module.yml"
+    quiz.write_text(quiz.read_text().replace("source: key-points", "source: nowhere", 1))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "build_tools", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert wait_for(lambda: "could not be built" in _answers(base)), "the preview starts anyway"
+        assert "&#x27;source: nowhere&#x27; is not a heading anchor" in _answers(base)
+        deep = _error_page(base + "modules/only-module/")
+        assert "The course could not be built" in deep, "every page shows the problem, not a bare 404"
+        quiz.write_text(quiz.read_text().replace("source: nowhere", "source: key-points", 1))
+        assert wait_for(lambda: "Only module" in _answers(base + "modules/only-module/"), 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _error_page(url: str) -> str:
+    try:
+        return fetch(url)
+    except urllib.error.HTTPError as error:
+        return error.read().decode()
