@@ -19,11 +19,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
 from .pages import without_code
 from .quiz_runtime import SCRIPT_PATH, STYLE_PATH
 from .quizzes import Question, Quiz
+from .templating import package_templates
 
 PLACEMENT_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\s*-->[ \t]*$", re.MULTILINE)
 DEFAULT_TITLE = "Check your understanding"
@@ -36,13 +35,7 @@ ANSWER_LIKE_LINE = re.compile(r"^([ \t]*[-*+][ \t]*)\[", re.MULTILINE)
 BULLET_OR_HEADING_START = re.compile(r"^(?=[-*+#])")
 NUMBERED_START = re.compile(r"^(\d+)(?=[.)])")
 
-_templates = Environment(
-    loader=PackageLoader("build_tools", "templates"),
-    autoescape=select_autoescape(["html.j2"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_templates = package_templates("templates", ["html.j2"])
 
 def escape_text(text: str) -> str:
     """Author Markdown that can never become HTML, script, or quiz syntax.

@@ -10,21 +10,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .errors import Problem
 from .pages import Page, without_code
+from .templating import package_templates
 
 MARKER = re.compile(r"^[ \t]*<!--\s*course\s*:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate")
 
-_templates = Environment(
-    loader=PackageLoader("build_tools", "templates/widgets"),
-    autoescape=select_autoescape(["html"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_templates = package_templates("templates/widgets", ["html"])
 
 
 def find_widgets(page: Page, docs_name: str, problems: list[Problem]) -> list[str]:

@@ -17,9 +17,9 @@ from typing import Any
 from urllib.parse import quote, unquote
 from xml.etree import ElementTree
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..course import Course
+from ..templating import package_templates
 from .site_copy import zip_folder
 
 LAUNCH_PAGE = "scorm.html"
@@ -34,13 +34,7 @@ ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 ElementTree.register_namespace("", CP)
 ElementTree.register_namespace("adlcp", ADLCP)
 
-_templates = Environment(
-    loader=PackageLoader("build_tools", "outputs/scorm_launch"),
-    autoescape=select_autoescape(["html"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_templates = package_templates("outputs/scorm_launch", ["html"])
 
 
 def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, Any]) -> Path:
