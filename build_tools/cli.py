@@ -116,8 +116,7 @@ def preview(config_file: str, dev_addr: str | None) -> int:
             build(config, **options)
         except Abort:
             plugin = next((p for p in config.plugins.values() if isinstance(p, CoursePlugin)), None)
-            write_error_pages(Path(config.site_dir), plugin.last_error if plugin and plugin.last_error else
-                              "The course could not be built: see the terminal for the reason.")
+            write_error_pages(Path(config.site_dir), plugin.last_error if plugin else "")
 
     serving.build = build_or_show_problems  # the preview's builds, the first one included
     serving.serve(config_file=config_file, livereload=True, dev_addr=dev_addr)

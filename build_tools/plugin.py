@@ -97,6 +97,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.final_review: tuple[str, str] | None = None
         self.quiz_cache: QuizCache | None = None
         self.quiz_html: dict[str, str] = {}
+        self.quiz_labels: dict[str, str] = {}
         self.fragments = Fragments()
         self.overdue: set[str] = set()
         self.quiz_problems: list[Problem] = []
@@ -158,6 +159,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise_if_any(with_quiz_problems(problems, self.quiz_problems))
         if self.quizzes:
             language = config.theme.get("language") or "en"
+            self.quiz_labels = quiz_labels(language)
             files.append(File.generated(config, SCRIPT_PATH, content=runtime_script(language)))
             files.append(File.generated(config, STYLE_PATH, content=runtime_style()))
         return files
@@ -287,7 +289,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         html, self.quiz_html[quiz.page], review = assemble_quiz(
             html, quiz, fragments, final=quiz.page == self.config.final_assessment,
             asset_url=functools.partial(get_relative_url, other=page.url),
-            labels=quiz_labels(config.theme.get("language") or "en"))
+            labels=self.quiz_labels)
         if review is not None:
             self.final_review = review
         return html
@@ -384,7 +386,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             try:
                 builder(*args, **kwargs)
             except Exception:  # noqa: BLE001 - MkDocs has logged it; the author must see it in the browser too
-                write_error_pages(site_dir, self.last_error or "The build failed: see the terminal for the reason.")
+                write_error_pages(site_dir, self.last_error)
         return build
 
     @contextmanager
@@ -451,6 +453,7 @@ def write_size(site_dir: Path, text: str, replacing: str = SIZE_PLACEHOLDER) -> 
 
 def write_error_pages(site_dir: Path, message: str) -> None:
     """Every page the author may have open shows the build's problems until the next build succeeds."""
+    message = message or "The course could not be built: see the terminal for the reason."
     page = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>The course could not be built</title>"
             "<body style=\"font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem\">"
             "<h1>The course could not be built</h1><pre style=\"white-space:pre-wrap\">"
