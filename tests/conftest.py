@@ -68,6 +68,18 @@ def failed_build_log(tmp_path: Path, caplog: pytest.LogCaptureFixture, path: str
     return caplog.text
 
 
+def package_course(kind: str, dist: Path) -> Path:
+    """`python -m build_tools offline|scorm` for this course into dist; the zip it wrote."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "build_tools", kind, "-o", str(dist)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    [archive] = dist.glob(f"*-{'offline' if kind == 'offline' else 'scorm12'}.zip")
+    return archive
+
+
 def course_data(html: str, site_dir: Path) -> dict:
     """The course data a built page loads (the file its `course-data.*.js` script names)."""
     import json

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import answer_module_quiz, axe_violations, sit_final
-from conftest import ROOT, QuietHandler, Watched, build_course, free_port
+from conftest import ROOT, QuietHandler, Watched, build_course, free_port, package_course
 from course_facts import course_facts
 
 FACTS = course_facts()
@@ -107,11 +107,8 @@ def test_the_404_page_has_its_styles_at_any_depth(sub_path_site: str, watched: W
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dist = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "build_tools", "offline", "-o", str(dist)], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    archive = dist / f"{FACTS.course.slug}-offline.zip"
+    archive = package_course("offline", tmp_path_factory.mktemp("dist"))
+    assert archive.name == f"{FACTS.course.slug}-offline.zip"
     unpacked = tmp_path_factory.mktemp("usb-stick")
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unpacked)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 
 from browser_helpers import answer_module_quiz, axe_violations, sit_final
-from conftest import ROOT, Watched, free_port, serve
+from conftest import ROOT, Watched, free_port, package_course, serve
 from course_facts import course_facts
 
 pytestmark = pytest.mark.browser
@@ -44,11 +42,9 @@ def file_of(src_path: str) -> str:
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dist = tmp_path_factory.mktemp("scorm-dist")
-    result = subprocess.run([sys.executable, "-m", "build_tools", "scorm", "-o", str(dist)], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return dist / f"{FACTS.course.slug}-scorm12.zip"
+    archive = package_course("scorm", tmp_path_factory.mktemp("scorm-dist"))
+    assert archive.name == f"{FACTS.course.slug}-scorm12.zip"
+    return archive
 
 
 @pytest.fixture(scope="module")

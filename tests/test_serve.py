@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 import sys
 import time
 import urllib.error
@@ -48,11 +50,7 @@ def test_pages_do_not_wait_for_the_pdf_while_serving(tmp_path: Path) -> None:
 
 def test_a_broken_file_shows_its_problem_in_the_browser(tmp_path: Path) -> None:
     copy_course(FIXTURE_COURSE, tmp_path)
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "build_tools", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with previewing(tmp_path) as base:
         assert wait_for(lambda: _answers(base)), "the preview starts"
         quiz = tmp_path / "quizzes/only-module.yml"
         quiz.write_text(quiz.read_text().replace("type: single", "type: essay", 1))
@@ -62,6 +60,16 @@ def test_a_broken_file_shows_its_problem_in_the_browser(tmp_path: Path) -> None:
         assert "quizzes/only-module.yml" in page and "&#x27;type&#x27; must be &#x27;single&#x27;" in page
         quiz.write_text(quiz.read_text().replace("type: essay", "type: single", 1))
         assert wait_for(lambda: "Fixture course" in _answers(base) and "could not be built" not in _answers(base), 30)
+
+
+@contextmanager
+def previewing(course: Path) -> Iterator[str]:
+    """`python -m build_tools serve` of a course on a free local port, stopped afterwards; yields its address."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "build_tools", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=course, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -78,20 +86,13 @@ def test_a_preview_starts_and_shows_the_problem_when_the_first_build_fails(tmp_p
     copy_course(FIXTURE_COURSE, tmp_path)
     quiz = tmp_path / "quizzes/only-module.yml"
     quiz.write_text(quiz.read_text().replace("source: key-points", "source: nowhere", 1))
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "build_tools", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        base = f"http://127.0.0.1:{port}/"
+    with previewing(tmp_path) as base:
         assert wait_for(lambda: "could not be built" in _answers(base)), "the preview starts anyway"
         assert "&#x27;source: nowhere&#x27; is not a heading anchor" in _answers(base)
         deep = _error_page(base + "modules/only-module/")
         assert "The course could not be built" in deep, "every page shows the problem, not a bare 404"
         quiz.write_text(quiz.read_text().replace("source: nowhere", "source: key-points", 1))
         assert wait_for(lambda: "Only module" in _answers(base + "modules/only-module/"), 30)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _error_page(url: str) -> str:
