@@ -147,6 +147,18 @@ def pdf_floor(directory: Path, repeats: int) -> tuple[float, float]:
     return alone, side_by_side
 
 
+def startup(directory: Path, repeats: int) -> float:
+    """Python and MkDocs starting and loading mkdocs.yml, plugins imported: before this no plugin code runs."""
+    code = "import sys; from mkdocs.config import load_config; load_config(sys.argv[1])"
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, str(directory / "mkdocs.yml")], check=True, env=ENV,
+                       capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def page_weights(site: Path) -> dict[str, object]:
     """HTML sizes, inline code, and the bytes a browser loads (gzip, as GitHub Pages serves) for two pages."""
     from playwright.sync_api import sync_playwright
@@ -210,6 +222,7 @@ def main(repeats: int) -> None:
             rows.append((label, plain_time, plain_rss, rebuild_time, rebuild_rss, clean_time, clean_rss, pages_time,
                          floor, floor_pair))
             if extra == 0:
+                mkdocs_start = startup(no_pdf, repeats)
                 weights = page_weights(course / "site")
     print("| case | plain Material | course: rebuild (PDF cached) | ratio | target | course: clean build | "
           "pages alone | PDF alone (WeasyPrint import + render) | clean / max(pages, PDF) | target |")
@@ -225,6 +238,7 @@ def main(repeats: int) -> None:
     print("\nTwo processes side by side on this machine (the PDF render alone, then two copies of it at once):")
     for label, *_, floor_t, pair_t in rows:
         print(f"  {label}: {floor_t:.2f} s alone, {pair_t:.2f} s for two at once ({pair_t / floor_t:.2f}×)")
+    print(f"\nMkDocs start-up before any plugin code runs (course as it is): {mkdocs_start:.2f} s")
     print("\nPage weight (course as it is):")
     name, size = weights["largest HTML"]
     print(f"  largest HTML: {name}, {size / 1024:.1f} KiB (target ≤ 60 KiB)")
