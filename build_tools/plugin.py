@@ -40,7 +40,7 @@ from .render import HeadingNames, assemble_quiz, fill_quiz_slot, place_quiz, qui
 from .review import config_line, course_overdue_message, overdue_message, overdue_notice, today
 from .summary import Fragments, Summary, build_summary
 from .summary_job import SummaryJob
-from .widgets import find_widgets, place_module_intro, place_widgets
+from .widgets import add_widget_headings, find_widgets, place_module_intro, place_widgets
 
 log = get_plugin_logger(__name__)
 
@@ -278,7 +278,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return place_quiz(markdown, quiz_markdown(quiz, with_text=cached is None))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Wrap the quiz's text, rendered with the page, in quiz markup."""
+        """Add the widgets' headings to the table of contents; wrap the quiz's text, rendered with the page, in quiz
+        markup."""
+        add_widget_headings(page.toc, html)
         quiz = self.quizzes.get(page.file.src_uri)
         if quiz is None:
             return html

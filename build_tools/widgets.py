@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .errors import Problem
 from .pages import Page, without_code
@@ -58,3 +59,31 @@ def place_widgets(markdown: str, context: Callable[[], dict[str, Any]]) -> str:
                   _templates.get_template(f"{match.group('name').lower()}.html").render(**known).strip()]
         end = match.end()
     return "".join(parts) + markdown[end:]
+
+
+TOC_HEADING = re.compile(r'<h(?P<level>[2-6]) id="(?P<id>[^"]+)" data-toc>(?P<title>.*?)</h(?P=level)>', re.DOTALL)
+
+
+def add_widget_headings(toc: TableOfContents, html: str) -> None:
+    """Put the headings a widget marks `data-toc` into the page's table of contents, where they stand in the page.
+
+    A widget is HTML, whose headings Markdown's table of contents never sees.
+    """
+    added = [AnchorLink(match["title"].strip(), match["id"], int(match["level"])) for match in TOC_HEADING.finditer(html)]
+    if not added:
+        return
+    entries = [*entries_of(toc.items), *added]
+    entries.sort(key=lambda entry: html.find(f'id="{entry.id}"'))
+    roots: list[AnchorLink] = []
+    open_entries: list[AnchorLink] = []
+    for entry in entries:
+        entry.children = []
+        while open_entries and open_entries[-1].level >= entry.level:
+            open_entries.pop()
+        (open_entries[-1].children if open_entries else roots).append(entry)
+        open_entries.append(entry)
+    toc.items = roots
+
+
+def entries_of(items: list[AnchorLink]) -> list[AnchorLink]:
+    return [found for item in items for found in (item, *entries_of(item.children))]

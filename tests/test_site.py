@@ -61,6 +61,22 @@ def test_home_page_lists_every_module_with_the_total_time(course_site: Served) -
         assert f"{module.minutes} min" in table
 
 
+def table_of_contents(html: str) -> list[tuple[str, str]]:
+    """The page's table of contents (the right-hand sidebar): each entry's link and words."""
+    toc = html[html.index('data-md-type="toc"'):]
+    toc = toc[: toc.index("</nav>")]
+    entries = re.findall(r'<a href="(#[^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">(.*?)</span>', toc, re.S)
+    return [(href, " ".join(words.split())) for href, words in entries]
+
+
+def test_the_summary_page_contents_list_every_module_in_course_order(course_site: Served) -> None:
+    html = (course_site.site_dir / "course-summary/index.html").read_text()
+    contents = table_of_contents(html)
+    assert [words for _, words in contents] == [module.title for module in FACTS.modules]
+    for href, _ in contents:
+        assert f'id="{href[1:]}"' in html
+
+
 def test_red_flag_boxes_hold_only_what_the_source_calls_a_red_flag() -> None:
     """The source names one red flag, haemoptysis; every other warning sign goes in a differently named box."""
     source = (ROOT.parent / "shared" / "course-source" / "breast-cancer-recurrence.txt")
