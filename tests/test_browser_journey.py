@@ -143,6 +143,25 @@ def test_fail_then_pass_the_final_assessment_and_get_a_certificate(course_site: 
     assert watched.console_errors == []
 
 
+NOTE_SENTENCE = "I will review our recall of patients treated for breast cancer and share the symptoms to watch. "
+
+
+def test_the_fullest_certificate_prints_on_one_a4_page(course_site: Served, watched: Watched) -> None:
+    """Every box filled to its limit: the certificate still prints on one page, starting on the first."""
+    page = watched.page
+    pass_final(course_site, page)
+    open_page(course_site, page, "certificate/")
+    name = page.get_by_label("Your name, as it should appear on the certificate")
+    name.fill(("Dr Wilhelmina Montgomery-Fotheringham " * 9)[: int(name.get_attribute("maxlength"))])
+    for prompt in FACTS.course.reflection_prompts:
+        note = page.get_by_label(prompt)
+        note.fill((NOTE_SENTENCE * 20)[: int(note.get_attribute("maxlength"))])
+    printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(printed.pages) == 1
+    assert "Montgomery" in printed.pages[0].extract_text()
+    assert watched.console_errors == []
+
+
 def test_reset_asks_first_then_clears_everything(course_site: Served, watched: Watched) -> None:
     page = watched.page
     open_page(course_site, page, FACTS.url(FACTS.modules[0].src_path))
