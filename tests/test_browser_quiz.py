@@ -40,6 +40,34 @@ def test_wrong_then_right_feedback(course_site: Served, watched: Watched) -> Non
     assert watched.console_errors == []
 
 
+MULTIPLE_QUIZ, MULTIPLE = next((quiz, question) for quiz in FACTS.module_quizzes for question in quiz.questions
+                               if question.type == "multiple" and sum(o.correct for o in question.options) >= 2)
+
+
+def test_a_part_right_select_all_answer_says_how_much_was_right(course_site: Served, watched: Watched) -> None:
+    page = watched.page
+    open_page(course_site, page, FACTS.url(MULTIPLE_QUIZ.page))
+    quiz = page.locator(f".quiz[data-course-question='{MULTIPLE.id}']")
+    rights = [o for o in MULTIPLE.options if o.correct]
+    wrong = next(o for o in MULTIPLE.options if not o.correct)
+    quiz.get_by_label(rights[0].text, exact=True).check()
+    quiz.get_by_label(wrong.text, exact=True).check()
+    quiz.get_by_role("button", name="Submit").click()
+    tally = (f"Not quite: you chose 1 of the {len(rights)} correct answers and 1 answer that is not correct. "
+             "All the correct answers are now marked.")
+    assert quiz.locator(".course-quiz-tally").inner_text() == tally
+    marked = dict(quiz.locator(".quiz-feedback-item").evaluate_all(
+        "items => items.map(i => [i.querySelector('.quiz-feedback-badge').title, i.classList.contains('correct')])"))
+    assert marked == {o.text: o.correct for o in (rights[0], wrong) if o.feedback}, "each choice is marked right or wrong"
+    assert quiz.locator("fieldset > div.correct").count() == len(rights), "every correct answer is marked"
+    assert wait_for_announcement(page, "Not quite: you chose").startswith(tally)
+    assert axe_violations(page) == []
+    page.reload()
+    quiz.locator(".course-quiz-tally").wait_for()
+    assert quiz.locator(".course-quiz-tally").inner_text() == tally, "a restored answer is explained the same way"
+    assert watched.console_errors == []
+
+
 def test_arrow_keys_move_through_options_without_answering(course_site: Served, watched: Watched) -> None:
     page = watched.page
     open_page(course_site, page, FACTS.url(QUIZ.page))
