@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from mkdocs.config import load_config
 
 from browser_helpers import axe_violations, horizontal_overflow
 from conftest import ROOT, Served, Watched, page_urls
+from course_facts import course_facts
 
 pytestmark = pytest.mark.browser
 PAGES = page_urls(load_config(str(ROOT / "mkdocs.yml")))
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
 NARROW = (320, 720)
+FACTS = course_facts()
+TABLE_WIDGETS = re.compile(r"<!--\s*course\s*:\s*(modules|progress)\s*-->", re.IGNORECASE)
+TABLE_PAGES = [FACTS.url(src) for src in FACTS.nav_pages
+               if TABLE_WIDGETS.search((ROOT / "docs" / src).read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("watched", [DESKTOP, PHONE, NARROW], indirect=True, ids=["desktop", "phone", "320"])
@@ -66,3 +73,30 @@ def test_banner_dismissal_is_remembered_per_banner(fixture_site: Served, watched
     page.wait_for_url("**/modules/only-module/")
     assert page.locator("[data-md-component=announce]").is_hidden()
     assert watched.console_errors == []
+
+
+@pytest.mark.parametrize("watched", [PHONE, NARROW], indirect=True, ids=["phone", "320"])
+@pytest.mark.parametrize("url", TABLE_PAGES)
+def test_the_course_tables_fit_a_phone_without_splitting_words(course_site: Served, watched: Watched, url: str) -> None:
+    page = watched.page
+    page.goto(course_site.base_url + url)
+    problems = page.evaluate("""() => {
+        const found = [];
+        for (const table of document.querySelectorAll('.course-modules table, .course-progress table')) {
+            if (table.getBoundingClientRect().right > document.documentElement.clientWidth) found.push('too wide');
+            for (const cell of table.querySelectorAll('th, td')) {
+                const style = getComputedStyle(cell);
+                const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                for (const word of cell.textContent.split(/\\s+/).filter(Boolean)) {
+                    const probe = document.createElement('span');
+                    probe.style.whiteSpace = 'nowrap';
+                    probe.textContent = word;
+                    (cell.querySelector('a') || cell).appendChild(probe);
+                    if (probe.getBoundingClientRect().width > room + 0.5) found.push('split: ' + word);
+                    probe.remove();
+                }
+            }
+        }
+        return found;
+    }""")
+    assert TABLE_PAGES and problems == []
