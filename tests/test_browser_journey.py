@@ -60,7 +60,8 @@ def test_progress_reaches_100_percent(course_site: Served, watched: Watched) -> 
     line = page.locator("[data-course-progress-line]").inner_text()
     assert f"{MODULES} of {MODULES} modules completed, {QUESTIONS} of {QUESTIONS} questions answered" in line
     continue_link = page.locator("[data-course-continue] a")
-    assert continue_link.inner_text() == f"Continue where you left off: {FACTS.modules[-1].title}"
+    assert continue_link.inner_text() == "You have finished every module: take the final assessment"
+    assert continue_link.get_attribute("href").endswith(f"/{FACTS.url(FACTS.final.page)}")
     summary = progress_summary(course_site, page)
     assert (f"completed {MODULES} of {MODULES} modules (100%) and answered {QUESTIONS} of {QUESTIONS} questions, "
             f"{QUESTIONS} of them correctly") in summary
@@ -160,6 +161,16 @@ def test_the_fullest_certificate_prints_on_one_a4_page(course_site: Served, watc
     assert len(printed.pages) == 1
     assert "Montgomery" in printed.pages[0].extract_text()
     assert watched.console_errors == []
+
+
+def test_continue_returns_to_an_unfinished_module(course_site: Served, watched: Watched) -> None:
+    page = watched.page
+    module = next(m for m in FACTS.modules[1:] if m.src_path in FACTS.quizzes)
+    open_page(course_site, page, FACTS.url(module.src_path))
+    open_page(course_site, page, "")
+    link = page.locator("[data-course-continue] a")
+    assert link.inner_text() == f"Continue where you left off: {module.title}"
+    assert link.get_attribute("href").endswith(f"/{FACTS.url(module.src_path)}")
 
 
 def test_reset_asks_first_then_clears_everything(course_site: Served, watched: Watched) -> None:
@@ -270,6 +281,10 @@ def test_progress_follows_instant_navigation(course_site: Served, watched: Watch
         "[data-course-progress-line]").inner_text()
     page.locator(".md-header").get_by_role("link").first.click()
     page.wait_for_url(course_site.base_url)
-    assert page.locator("[data-course-continue] a").inner_text() == f"Continue where you left off: {second.title}"
+    after = FACTS.modules.index(second) + 1
+    unfinished = [m for m in FACTS.modules[after:] + FACTS.modules[:after] if m not in (first, second)]
+    assert page.locator("[data-course-continue] a").inner_text() == (
+        f"Continue with the next module: {unfinished[0].title}" if unfinished
+        else "You have finished every module: take the final assessment"), "a finished module leads on to the next"
     assert page.evaluate("window.__noFullReload === true")
     assert watched.console_errors == []

@@ -110,19 +110,35 @@
     });
   }
 
-  /* Where "Continue" leads: the certificate once the assessment is passed, else the last page studied. */
-  function renderContinue() {
-    var widget = document.querySelector("[data-course-continue]");
+  /* Where "Continue" leads: the certificate once the assessment is passed; the last page studied while it is
+     unfinished; once it is finished, the next unfinished module, or the final assessment when none is left. */
+  function continueTarget(progress) {
     var last = store.state.lastPage;
-    if (!widget) return;
-    var link = widget.querySelector("a");
     if (store.bestPass() && manifest.pages.certificate) {
-      link.href = store.siteUrl(manifest.pages.certificate).href;
-      setText(link, "You passed the final assessment: get your certificate");
-    } else if (last) {
-      link.href = store.siteUrl(last.url).href;
-      setText(link, "Continue where you left off: " + last.title);
+      return { url: manifest.pages.certificate, text: "You passed the final assessment: get your certificate" };
     }
+    if (!last) return null;
+    var at = progress.modules.map(function (m) { return m.url; }).indexOf(last.url);
+    if (at < 0 || progress.modules[at].status !== "completed") {
+      return { url: last.url, text: "Continue where you left off: " + last.title };
+    }
+    var unfinished = progress.modules.slice(at + 1).concat(progress.modules.slice(0, at)).filter(function (m) {
+      return m.status !== "completed";
+    })[0];
+    if (unfinished) return { url: unfinished.url, text: "Continue with the next module: " + unfinished.title };
+    if (manifest.pages.assessment) {
+      return { url: manifest.pages.assessment, text: "You have finished every module: take the final assessment" };
+    }
+    return null;
+  }
+
+  function renderContinue(progress) {
+    var widget = document.querySelector("[data-course-continue]");
+    var target = widget && continueTarget(progress);
+    if (!target) return;
+    var link = widget.querySelector("a");
+    link.href = store.siteUrl(target.url).href;
+    setText(link, target.text);
   }
 
   var STATUS_TEXT = { "not-started": "Not started", started: "Started", completed: "Completed \u2713" };
@@ -173,7 +189,7 @@
     var progress = store.progress();
     renderLine(progress);
     renderNav(progress);
-    renderContinue();
+    renderContinue(progress);
     renderProgressPage(progress);
   }
 
