@@ -173,6 +173,26 @@ def test_continue_returns_to_an_unfinished_module(course_site: Served, watched: 
     assert link.get_attribute("href").endswith(f"/{FACTS.url(module.src_path)}")
 
 
+def test_a_certificate_without_a_name_asks_for_one_first(course_site: Served, watched: Watched) -> None:
+    page = watched.page
+    pass_final(course_site, page)
+    open_page(course_site, page, "certificate/")
+    page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    needed = page.locator("[data-course-name-needed]")
+    name = page.get_by_label("Your name, as it should appear on the certificate")
+    for button in ("Print or save as PDF", "Download the certificate (HTML file)"):
+        page.get_by_role("button", name=button).click()
+        assert needed.is_visible() and needed.inner_text() == "Add your name first: the certificate shows it."
+        assert page.evaluate("document.activeElement.id") == name.get_attribute("id")
+    assert page.evaluate("window.printed") is None
+    assert "Add your name first" in wait_for_announcement(page, "Add your name first")
+    assert axe_violations(page) == []
+    name.fill("Dr Grace Hopper")
+    assert needed.is_hidden()
+    page.get_by_role("button", name="Print or save as PDF").click()
+    assert page.evaluate("window.printed") is True
+
+
 def test_reset_asks_first_then_clears_everything(course_site: Served, watched: Watched) -> None:
     page = watched.page
     open_page(course_site, page, FACTS.url(FACTS.modules[0].src_path))

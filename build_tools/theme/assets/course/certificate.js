@@ -1,5 +1,5 @@
 /* The certificate of completion and the reflective note: unlocked by a pass, filled from this browser only,
-   printable on one A4 page and downloadable as files. */
+   printable on one A4 page and downloadable as files, once the learner has given a name for it. */
 (function () {
   "use strict";
 
@@ -96,14 +96,26 @@
     widget.addEventListener("input", function (event) {
       var key = event.target.dataset && event.target.dataset.field;
       if (!key) return;
-      if (key === "name") store.state.name = event.target.value.slice(0, store.manifest.nameMaxLength);
-      else store.state.reflection[key] = event.target.value;
+      if (key === "name") {
+        store.state.name = event.target.value.slice(0, store.manifest.nameMaxLength);
+        if (store.state.name.trim()) widget.querySelector("[data-course-name-needed]").hidden = true;
+      } else {
+        store.state.reflection[key] = event.target.value;
+      }
       store.save();
     });
     widget.addEventListener("click", function (event) {
       var action = event.target.closest("[data-action]");
       if (!action) return;
       var slug = store.manifest.slug;
+      var certificate = action.dataset.action === "print" || action.dataset.action === "download-certificate";
+      if (certificate && !store.state.name.trim()) {
+        var needed = widget.querySelector("[data-course-name-needed]");
+        needed.hidden = false;
+        widget.querySelector('[data-field="name"]').focus();
+        store.announce(needed.textContent);
+        return;
+      }
       if (action.dataset.action === "print") window.print();
       if (action.dataset.action === "download-certificate") {
         download(slug + "-certificate.html", "text/html", certificateFile());
