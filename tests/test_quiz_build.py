@@ -199,6 +199,8 @@ def test_search_finds_teaching_text_and_prompts_but_no_answers(course_site: Serv
                 assert not option.feedback or option.feedback[:30] not in text, (question.id, option.feedback)
             assert not question.explanation or question.explanation[:30] not in text, question.id
         assert "Correct" not in text and "data-correct" not in text
+    home = " ".join(doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == "")
+    assert FACTS.modules[0].description[:30] not in home, "the home page's module list is not a second search hit"
 
 
 def test_serve_rebuilds_when_a_quiz_file_changes() -> None:
