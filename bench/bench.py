@@ -139,7 +139,8 @@ def pdf_floor(directory: Path, repeats: int) -> tuple[float, float]:
             worker.stdin.write(summary)
             worker.stdin.close()
         for worker in workers:
-            worker.wait()
+            if worker.wait() != 0:
+                raise SystemExit(f"the PDF renderer failed (exit code {worker.returncode})")
         return time.perf_counter() - start
 
     alone = statistics.median(render(1) for _ in range(repeats))

@@ -61,6 +61,7 @@ def place_widgets(markdown: str, context: Callable[[], dict[str, Any]]) -> str:
     return "".join(parts) + markdown[end:]
 
 
+HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?\sid="(?P<id>[^"]+)"')
 TOC_HEADING = re.compile(r'<h(?P<level>[2-6]) id="(?P<id>[^"]+)" data-toc>(?P<title>.*?)</h(?P=level)>', re.DOTALL)
 
 
@@ -72,8 +73,11 @@ def add_widget_headings(toc: TableOfContents, html: str) -> None:
     added = [AnchorLink(match["title"].strip(), match["id"], int(match["level"])) for match in TOC_HEADING.finditer(html)]
     if not added:
         return
+    where: dict[str, int] = {}
+    for heading in HEADING_ID.finditer(html):
+        where.setdefault(heading["id"], heading.start())
     entries = [*entries_of(toc.items), *added]
-    entries.sort(key=lambda entry: html.find(f'id="{entry.id}"'))
+    entries.sort(key=lambda entry: where.get(entry.id, len(html)))
     roots: list[AnchorLink] = []
     open_entries: list[AnchorLink] = []
     for entry in entries:

@@ -144,11 +144,16 @@ def test_fail_then_pass_the_final_assessment_and_get_a_certificate(course_site: 
     assert watched.console_errors == []
 
 
-NOTE_SENTENCE = "I will review our recall of patients treated for breast cancer and share the symptoms to watch. "
+NOTES = {
+    "prose": "I will review our recall of patients treated for breast cancer and share the symptoms to watch. ",
+    "short lines": "- Check recall list\n",
+}
 
 
-def test_the_fullest_certificate_prints_on_one_a4_page(course_site: Served, watched: Watched) -> None:
-    """Every box filled to its limit: the certificate still prints on one page, starting on the first."""
+@pytest.mark.parametrize("style", NOTES)
+def test_the_fullest_certificate_prints_from_the_first_page(course_site: Served, watched: Watched, style: str) -> None:
+    """Every box filled to its limit: notes written as prose still fit one A4 page; notes of many short lines may
+    run onto a second, but the certificate always starts on the first (it once printed a blank page first)."""
     page = watched.page
     pass_final(course_site, page)
     open_page(course_site, page, "certificate/")
@@ -156,10 +161,12 @@ def test_the_fullest_certificate_prints_on_one_a4_page(course_site: Served, watc
     name.fill(("Dr Wilhelmina Montgomery-Fotheringham " * 9)[: int(name.get_attribute("maxlength"))])
     for prompt in FACTS.course.reflection_prompts:
         note = page.get_by_label(prompt)
-        note.fill((NOTE_SENTENCE * 20)[: int(note.get_attribute("maxlength"))])
+        note.fill((NOTES[style] * 100)[: int(note.get_attribute("maxlength"))])
     printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    assert len(printed.pages) == 1
-    assert "Montgomery" in printed.pages[0].extract_text()
+    first = printed.pages[0].extract_text()
+    assert "CERTIFICATE OF COMPLETION" in first.upper() and "Montgomery" in first, "the certificate starts on page 1"
+    if style == "prose":
+        assert len(printed.pages) == 1
     assert watched.console_errors == []
 
 
@@ -191,6 +198,18 @@ def test_a_certificate_without_a_name_asks_for_one_first(course_site: Served, wa
     assert needed.is_hidden()
     page.get_by_role("button", name="Print or save as PDF").click()
     assert page.evaluate("window.printed") is True
+
+
+def test_continue_in_a_course_without_a_final_assessment(fixture_site: Served, watched: Watched) -> None:
+    page = watched.page
+    open_page(fixture_site, page, "")
+    link = page.locator("[data-course-continue] a")
+    assert link.inner_text() == "Start the course"
+    open_page(fixture_site, page, "modules/only-module/")
+    answer_all(page, correctly=True)
+    open_page(fixture_site, page, "")
+    assert link.inner_text() == "Continue where you left off: Only module", "finished, with nothing after it"
+    assert link.get_attribute("href").endswith("/modules/only-module/")
 
 
 def test_reset_asks_first_then_clears_everything(course_site: Served, watched: Watched) -> None:

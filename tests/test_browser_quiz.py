@@ -65,6 +65,17 @@ def test_a_part_right_select_all_answer_says_how_much_was_right(course_site: Ser
     page.reload()
     quiz.locator(".course-quiz-tally").wait_for()
     assert quiz.locator(".course-quiz-tally").inner_text() == tally, "a restored answer is explained the same way"
+    page.evaluate("window.__noFullReload = true")
+    next_src = FACTS.nav_pages[FACTS.nav_pages.index(MULTIPLE_QUIZ.page) + 1]
+    page.locator(".md-footer").get_by_role("link", name=f"Next: {FACTS.next_page(MULTIPLE_QUIZ.page)}").click()
+    page.wait_for_url(f"**/{FACTS.url(next_src)}")
+    page.locator(".md-footer").get_by_role("link", name=f"Previous: {FACTS.nav_titles[MULTIPLE_QUIZ.page]}").click()
+    page.wait_for_url(f"**/{FACTS.url(MULTIPLE_QUIZ.page)}")
+    quiz.locator(".course-quiz-tally").wait_for()
+    assert page.evaluate("window.__noFullReload === true"), "navigation must be instant, not a page load"
+    assert quiz.locator(".course-quiz-tally").inner_text() == tally, "and so is one restored after instant navigation"
+    assert marked == dict(quiz.locator(".quiz-feedback-item").evaluate_all(
+        "items => items.map(i => [i.querySelector('.quiz-feedback-badge').title, i.classList.contains('correct')])"))
     assert watched.console_errors == []
 
 

@@ -18,7 +18,8 @@ def test_marked_widget_headings_join_the_contents_where_they_stand_in_the_page()
     title, intro, later = AnchorLink("Page", "page", 1), AnchorLink("Intro", "intro", 2), AnchorLink("Later", "later", 2)
     title.children = [intro, later]
     toc = TableOfContents([title])
-    html = ('<h1 id="page">Page</h1><h2 id="intro">Intro</h2><section><h2 id="w-1" data-toc>Bone &amp; lung</h2>'
+    html = ('<div id="later">a quiz with a heading\'s id</div>'
+            '<h1 id="page">Page</h1><h2 id="intro">Intro</h2><section><h2 id="w-1" data-toc>Bone &amp; lung</h2>'
             '<h3 id="w-1-points">Not marked</h3></section><h2 id="later">Later</h2><h2 id="w-2" data-toc>Last</h2>')
     add_widget_headings(toc, html)
     assert shape(toc.items) == [("page", "Page", 1, [

@@ -54,7 +54,7 @@
         line.className = "course-quiz-tally";
         feedback.insertBefore(line, feedback.firstChild);
       }
-      line.textContent = tally;
+      if (line.textContent !== tally) line.textContent = tally;
     }
     var parts = Array.prototype.map.call(feedback.querySelectorAll(".quiz-feedback-item"), function (item) {
       var badge = item.querySelector(".quiz-feedback-badge");
@@ -75,10 +75,19 @@
     }, 0);
   }, true);
 
-  /* Answers restored from an earlier visit are explained the same way. */
-  function explainAll() {
-    document.querySelectorAll(".quiz").forEach(explain);
+  /* Answers restored from an earlier visit are explained the same way, whenever mkdocs-quiz writes them: after
+     instant navigation its runtime runs again, later than this page's start. */
+  function watch(quiz) {
+    var feedback = quiz.querySelector(".quiz-feedback");
+    if (!feedback || quiz.dataset.courseExplained) return;
+    quiz.dataset.courseExplained = "true";
+    new MutationObserver(function () { explain(quiz); }).observe(feedback, { childList: true });
+    explain(quiz);
   }
 
-  if (store) store.onEveryPage(function () { window.setTimeout(explainAll, 0); });
+  if (store) {
+    store.onEveryPage(function () {
+      document.querySelectorAll(".quiz").forEach(watch);
+    });
+  }
 })();

@@ -1,5 +1,5 @@
 /* Course progress: counts from every quiz page, shown on every page, beside each module in the navigation, on
-   the "Your progress" page, and as "Continue where you left off" on the home page. */
+   the "Your progress" page, and in the home page's "Continue" link, which leads on from where the learner is. */
 (function () {
   "use strict";
 
@@ -111,7 +111,8 @@
   }
 
   /* Where "Continue" leads: the certificate once the assessment is passed; the last page studied while it is
-     unfinished; once it is finished, the next unfinished module, or the final assessment when none is left. */
+     unfinished; once it is finished, the next unfinished module, or the final assessment when none is left (or,
+     in a course without one, the last page studied again). */
   function continueTarget(progress) {
     var last = store.state.lastPage;
     if (store.bestPass() && manifest.pages.certificate) {
@@ -129,7 +130,7 @@
     if (manifest.pages.assessment) {
       return { url: manifest.pages.assessment, text: "You have finished every module: take the final assessment" };
     }
-    return null;
+    return { url: last.url, text: "Continue where you left off: " + last.title };
   }
 
   function renderContinue(progress) {
