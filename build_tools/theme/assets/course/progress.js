@@ -120,15 +120,14 @@
     }
     if (!last) return null;
     var at = progress.modules.map(function (m) { return m.url; }).indexOf(last.url);
-    if (at < 0 || progress.modules[at].status !== "completed") {
-      return { url: last.url, text: "Continue where you left off: " + last.title };
-    }
-    var unfinished = progress.modules.slice(at + 1).concat(progress.modules.slice(0, at)).filter(function (m) {
-      return m.status !== "completed";
-    })[0];
-    if (unfinished) return { url: unfinished.url, text: "Continue with the next module: " + unfinished.title };
-    if (manifest.pages.assessment) {
-      return { url: manifest.pages.assessment, text: "You have finished every module: take the final assessment" };
+    if (at >= 0 && progress.modules[at].status === "completed") {
+      var unfinished = progress.modules.slice(at + 1).concat(progress.modules.slice(0, at)).filter(function (m) {
+        return m.status !== "completed";
+      })[0];
+      if (unfinished) return { url: unfinished.url, text: "Continue with the next module: " + unfinished.title };
+      if (manifest.pages.assessment) {
+        return { url: manifest.pages.assessment, text: "You have finished every module: take the final assessment" };
+      }
     }
     return { url: last.url, text: "Continue where you left off: " + last.title };
   }
