@@ -158,7 +158,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with self.authoring_errors():
             raise_if_any(with_quiz_problems(problems, self.quiz_problems))
         if self.quizzes:
-            language = config.theme.get("language") or "en"
+            language = site_language(config)
             self.quiz_labels = quiz_labels(language)
             files.append(File.generated(config, SCRIPT_PATH, content=runtime_script(language)))
             files.append(File.generated(config, STYLE_PATH, content=runtime_style()))
@@ -223,7 +223,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 about=self.pages.get(self.config.about_page),
                 resources=self.pages.get(self.config.resources_page),
                 docs_name=docs_name,
-                language=config.theme.get("language") or "en",
+                language=site_language(config),
                 colour=primary_dark(config.theme.get("palette")),
                 fragments=self.fragments,
             )
@@ -231,7 +231,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.manifest = learner_manifest(
             self.course, [(src, self.modules[src]) for src in in_nav], self.quizzes, self.widget_pages,
             self.config.final_assessment, functools.partial(site_url_of, files),
-            locale=self.course.locale or config.theme.get("language") or "en",
+            locale=self.course.locale or site_language(config),
         )
         self.widget_rows = widget_rows(self.manifest, self.quizzes, self.summary)
         # One file for every page, named by its content so a browser never keeps an old one.
@@ -464,6 +464,12 @@ def write_error_pages(site_dir: Path, message: str) -> None:
     # Every page there is, and 404.html, which MkDocs' preview server shows for any page the failed build left out.
     for html_file in {*site_dir.rglob("*.html"), site_dir / "index.html", site_dir / "404.html"}:
         html_file.write_text(page, encoding="utf-8")
+
+
+def site_language(config: MkDocsConfig) -> str:
+    """The theme's language, which sets quiz buttons, the PDF's language and, unless the course says otherwise,
+    how dates are written."""
+    return config.theme.get("language") or "en"
 
 
 def summary_file_name(course: Course) -> str:
