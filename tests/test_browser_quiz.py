@@ -44,6 +44,12 @@ MULTIPLE_QUIZ, MULTIPLE = next((quiz, question) for quiz in FACTS.module_quizzes
                                if question.type == "multiple" and sum(o.correct for o in question.options) >= 2)
 
 
+def marked_choices(quiz: object) -> dict[str, bool]:
+    """Each feedback item's option, and whether it is marked right."""
+    return dict(quiz.locator(".quiz-feedback-item").evaluate_all(
+        "items => items.map(i => [i.querySelector('.quiz-feedback-badge').title, i.classList.contains('correct')])"))
+
+
 def test_a_part_right_select_all_answer_says_how_much_was_right(course_site: Served, watched: Watched) -> None:
     page = watched.page
     open_page(course_site, page, FACTS.url(MULTIPLE_QUIZ.page))
@@ -56,8 +62,7 @@ def test_a_part_right_select_all_answer_says_how_much_was_right(course_site: Ser
     tally = (f"Not quite: you chose 1 of the {len(rights)} correct answers and 1 answer that is not correct. "
              "All the correct answers are now marked.")
     assert quiz.locator(".course-quiz-tally").inner_text() == tally
-    marked = dict(quiz.locator(".quiz-feedback-item").evaluate_all(
-        "items => items.map(i => [i.querySelector('.quiz-feedback-badge').title, i.classList.contains('correct')])"))
+    marked = marked_choices(quiz)
     assert marked == {o.text: o.correct for o in (rights[0], wrong) if o.feedback}, "each choice is marked right or wrong"
     assert quiz.locator("fieldset > div.correct").count() == len(rights), "every correct answer is marked"
     assert wait_for_announcement(page, "Not quite: you chose").startswith(tally)
@@ -74,8 +79,7 @@ def test_a_part_right_select_all_answer_says_how_much_was_right(course_site: Ser
     quiz.locator(".course-quiz-tally").wait_for()
     assert page.evaluate("window.__noFullReload === true"), "navigation must be instant, not a page load"
     assert quiz.locator(".course-quiz-tally").inner_text() == tally, "and so is one restored after instant navigation"
-    assert marked == dict(quiz.locator(".quiz-feedback-item").evaluate_all(
-        "items => items.map(i => [i.querySelector('.quiz-feedback-badge').title, i.classList.contains('correct')])"))
+    assert marked_choices(quiz) == marked
     assert watched.console_errors == []
 
 
