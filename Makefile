@@ -1,27 +1,41 @@
-# Two commands set everything up on a fresh machine:
+# Two commands set everything up on a fresh Debian machine:
 #   make site   builds the course into site/
-#   make test   runs the whole test suite (installs a browser if it must)
+#   make test   runs the whole test suite
+# Both first install the Debian packages they need when they are missing (scripts/install-system-packages, as
+# root), then the Python packages exactly as requirements/*.txt lock them, every file checked against its hash.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+SYSTEM_PACKAGES := scripts/install-system-packages
+# Hash-checked installs of the lock; the course's own package comes last, with nothing more to fetch.
+PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check offline scorm bench browser clean
+.PHONY: site serve test check offline scorm bench clean lock workflow-debian system-build system-test
 
-$(BIN)/python:
+system-build:
+	@$(SYSTEM_PACKAGES) build
+
+system-test:
+	@$(SYSTEM_PACKAGES) test
+
+$(BIN)/python: | system-build
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.site-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
+	$(PIP_LOCKED) -r requirements/site.txt
+	$(PIP_PROJECT)
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+# The test lock holds the site's packages too, at the same versions.
+$(VENV)/.test-installed: requirements/test.txt requirements/site.txt pyproject.toml | $(BIN)/python
+	$(PIP_LOCKED) -r requirements/test.txt
+	$(PIP_PROJECT)
 	touch $@ $(VENV)/.site-installed
 
 # A strict build into a fresh folder, swapped in only when it succeeds: a failed build leaves site/ as it was.
-site: $(VENV)/.site-installed
+site: system-build $(VENV)/.site-installed
 	$(BIN)/python -m build_tools build
 
 serve: $(VENV)/.site-installed
@@ -38,27 +52,34 @@ offline: $(VENV)/.site-installed
 scorm: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools scorm
 
-# Browser tests drive Debian's Chromium; install it when it is missing and we may.
-CHROMIUM ?= /usr/bin/chromium
-browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Chromium is missing: install Debian's 'chromium' package (as root: apt-get install chromium)"; exit 1; \
-	  fi; \
-	fi
-
-# The SCORM tests' stand-in LMS (npm scorm-again), installed as tests/lms/package-lock.json pins it.
-tests/lms/node_modules/.installed: tests/lms/package-lock.json
-	npm ci --prefix tests/lms --no-audit --no-fund
+# The SCORM tests' stand-in LMS (npm scorm-again), exactly as tests/lms/package-lock.json pins it, running no
+# package's install scripts.
+tests/lms/node_modules/.installed: tests/lms/package-lock.json | system-test
+	npm ci --prefix tests/lms --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(VENV)/.test-installed browser tests/lms/node_modules/.installed
+test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.site-installed
 	$(BIN)/python bench/bench.py
+
+# Refresh the Python lock files to the newest releases that pyproject.toml allows (then run make test).
+# uv resolves for every platform and Python 3.11 and up; it is itself installed from a hash-checked lock.
+LOCK_TOOLS := .cache/lock-tools
+LOCK := $(LOCK_TOOLS)/bin/uv pip compile --quiet --upgrade --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock"
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/pip install --quiet --require-hashes --no-deps -r requirements/lock-tools.txt
+	$(LOCK) pyproject.toml requirements/tools.in -o requirements/site.txt
+	$(LOCK) pyproject.toml requirements/tools.in --extra test -c requirements/site.txt -o requirements/test.txt
+
+# Runs the GitHub Pages workflow's jobs step by step in a fresh Debian bookworm root, as its container does
+# (as root: it uses debootstrap, mounts and chroot). JOBS="build" runs only some; the log says how each went.
+JOBS ?= test build
+workflow-debian: $(VENV)/.site-installed
+	$(BIN)/python scripts/run-workflow-debian $(JOBS)
 
 clean:
 	rm -rf site dist .cache $(VENV)
