@@ -12,7 +12,7 @@ PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
 PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check offline scorm bench clean lock workflow-debian system-build system-test
+.PHONY: site serve test check offline scorm bench review-due clean lock workflow-debian system-build system-test
 
 system-build:
 	@$(SYSTEM_PACKAGES) build
@@ -60,6 +60,10 @@ tests/lms/node_modules/.installed: tests/lms/package-lock.json | system-test
 
 test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The weekly check of the workflow: fails while the course's or a page's next review is less than 60 days away.
+review-due: $(VENV)/.site-installed
+	$(BIN)/python -m build_tools review-due --days 60
 
 bench: $(VENV)/.site-installed
 	$(BIN)/python bench/bench.py

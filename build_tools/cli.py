@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("-a", "--dev-addr", default=None, help="IP:PORT to serve on (default 127.0.0.1:8000)")
         if name in ("offline", "scorm"):
             command.add_argument("-o", "--dist-dir", default="dist", help="where the zip goes (default: dist)")
+    due = commands.add_parser("review-due", help="fail while a review date falls within DAYS days (the weekly check)")
+    due.add_argument("-f", "--config-file", default="mkdocs.yml", help="the course's mkdocs.yml")
+    due.add_argument("--days", type=int, default=60, help="how many days ahead to warn (default: 60)")
     new = commands.add_parser("new", help="write a new course into DIR")
     new.add_argument("directory", type=Path)
     new.add_argument("--title", default="My Course", help="the course's title")
@@ -64,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         preflight(Path(args.config_file))
         if args.command == "serve":
             return preview(args.config_file, args.dev_addr)
+        if args.command == "review-due":
+            return review_due(Path(args.config_file), args.days)
         if args.command == "check":
             return check(Path(args.config_file))
         if args.command in ("offline", "scorm"):
@@ -233,3 +238,42 @@ def copy_tree(source: object, target: Path, values: dict[str, str]) -> int:
             (target / entry.name).write_text(text, encoding="utf-8")
             count += 1
     return count
+
+
+def review_due(config_file: Path, days: int) -> int:
+    """The maintainer's early warning: exit 1, naming each date and where it is set, while a review of the course
+    or of a page falls due within `days` days (from the day after it, the site no longer builds)."""
+    from mkdocs.structure.files import get_files
+
+    from .course import CONFIG_FILE, load_course
+    from .dates import long_date, parse_date
+    from .pages import read_page
+    from .review import config_line
+
+    with tempfile.TemporaryDirectory(prefix="course-review-") as scratch:
+        config = load(config_file, Path(scratch) / "site")
+    course, docs = load_course(config.extra), Path(config.docs_dir)
+    line = config_line(config.config_file_path, "next_review")
+    reviews = [(course.next_review, f"{CONFIG_FILE}:{line}" if line else CONFIG_FILE, "the course's next review "
+                "('extra.course.next_review', which every page without a date of its own follows)")]
+    for file in sorted(get_files(config).documentation_pages(), key=lambda file: file.src_uri):
+        text = (docs / file.src_uri).read_text(encoding="utf-8-sig")
+        page = read_page(docs, file.src_uri, text, course, [])
+        if page.review.next_review_line is not None and parse_date(page.meta["next_review"]) is not None:
+            reviews.append((page.review.next_review, f"{docs.name}/{file.src_uri}:{page.review.next_review_line}",
+                            "this page's next review ('next_review' in its front matter)"))
+    day = today()
+    due = sorted(review for review in reviews if (review[0] - day).days < days)
+    for date, where, what in due:
+        left = (date - day).days
+        when = (f"was due on {long_date(date)}: the site does not build until it is moved on" if left < 0 else
+                f"is due on {long_date(date)}, {'today' if left == 0 else count(left, 'day') + ' from now'}: from "
+                f"{long_date(date + dt.timedelta(days=1))} the site no longer builds")
+        print(f"{where}: {what} {when}. Review the clinical content, then move 'next_review' (and "
+              "'last_reviewed') on.", file=sys.stderr)
+    if due:
+        print(f"{count(len(due), 'review')} due within {days} days of {long_date(day)}.", file=sys.stderr)
+        return 1
+    date, where, _ = min(reviews)
+    print(f"OK: no review is due within {days} days of {long_date(day)}; the next is on {long_date(date)} ({where}).")
+    return 0
