@@ -26,6 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .errors import AuthoringError, not_utf8
 from .plugin import CoursePlugin, write_error_pages
 from .review import today
 
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("offline", "scorm"):
             return package(Path(args.config_file), Path(args.dist_dir), args.command)
         return build_site(Path(args.config_file), Path(args.site_dir))
-    except ConfigProblem as problem:
+    except (ConfigProblem, AuthoringError) as problem:
         print(problem, file=sys.stderr)
         return 1
 
@@ -84,13 +85,22 @@ def preflight(config_file: Path) -> None:
     if not config_file.is_file():
         raise ConfigProblem(f"{config_file}: there is no such file: run this in the course's folder, or give "
                             "its mkdocs.yml with -f")
-    text = config_file.read_text(encoding="utf-8-sig")
+    data = config_file.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ConfigProblem(str(not_utf8(config_file.name, data, error))) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else "?"
         raise ConfigProblem(f"{config_file.name}:{line}: this is not valid YAML here ({error.problem}): check the "
                             "indentation, and quote text that contains a colon") from None
+    if expanded_size(root, config_file.name, {}, set()) > MAX_CONFIG_NODES:
+        raise ConfigProblem(f"{config_file.name}: its YAML aliases ('*name') expand to more than "
+                            f"{MAX_CONFIG_NODES:,} values, far more than any course needs: write the settings out "
+                            "instead of repeating them through aliases")
+    today()  # a mistyped COURSE_TODAY is said now, before any page is read
     for key, node in scalars(root):
         if node.tag == "tag:yaml.org,2002:timestamp":
             try:
@@ -99,6 +109,25 @@ def preflight(config_file: Path) -> None:
                 raise ConfigProblem(f"{config_file.name}:{node.start_mark.line + 1}: '{key}: {node.value}' is not a "
                                     "date: write a real date as YYYY-MM-DD (year, month, day), e.g. "
                                     "'2027-11-01'") from None
+
+
+MAX_CONFIG_NODES = 20_000
+"""Values mkdocs.yml may expand to once aliases are followed; a real course has a few hundred."""
+
+
+def expanded_size(node: yaml.Node | None, name: str, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    """How many values the document holds once every alias is expanded, worked out without expanding them."""
+    if node is None or id(node) in sizes:
+        return sizes.get(id(node), 0)
+    if id(node) in open_nodes:
+        raise ConfigProblem(f"{name}:{node.start_mark.line + 1}: this alias refers to the block it is in, which "
+                            "would never end: write the value out instead")
+    open_nodes.add(id(node))
+    children = node.value if isinstance(node, yaml.SequenceNode) else (
+        [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else [])
+    sizes[id(node)] = 1 + sum(expanded_size(child, name, sizes, open_nodes) for child in children)
+    open_nodes.discard(id(node))
+    return sizes[id(node)]
 
 
 def scalars(node: yaml.Node | None, key: str = "") -> list[tuple[str, yaml.ScalarNode]]:
@@ -148,11 +177,27 @@ def run_build(config: MkDocsConfig) -> bool:
         config.plugins.on_shutdown()
 
 
+def refuse_folder(config: MkDocsConfig, setting: str, folder: Path) -> None:
+    """Stop before anything is written when `folder` would overwrite the course's sources."""
+    problems = course_plugin(config).folder_problems(config, {setting: folder})
+    if problems:
+        raise ConfigProblem("\n".join(str(problem) for problem in problems))
+
+
+def course_plugin(config: MkDocsConfig) -> CoursePlugin:
+    return next(p for p in config.plugins.values() if isinstance(p, CoursePlugin))
+
+
 def build_site(config_file: Path, site_dir: Path) -> int:
-    site_dir = site_dir if site_dir.is_absolute() else config_file.parent / site_dir
+    site_dir = (config_file.parent / site_dir).resolve()
     staging = site_dir.with_name(f".{site_dir.name}.building")
+    config = load(config_file, staging)
+    refuse_folder(config, "the site folder (-d)", site_dir)
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "index.html").is_file():
+        raise ConfigProblem(f"{site_dir}: this folder is not a built site (it has no index.html) and building "
+                            "into it would delete what it holds: give -d a new or empty folder")
     shutil.rmtree(staging, ignore_errors=True)
-    if not run_build(load(config_file, staging)):
+    if not run_build(config):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"The site was not built; {site_dir.name}/ is as it was.", file=sys.stderr)
         return 1
@@ -170,7 +215,7 @@ def check(config_file: Path) -> int:
         config = load(config_file, Path(scratch) / "site")
         if not run_build(config):
             return 1
-    plugin = next(p for p in config.plugins.values() if isinstance(p, CoursePlugin))
+    plugin = course_plugin(config)
     questions = sum(len(quiz.questions) for quiz in plugin.quizzes.values())
     print(f"OK: {len(plugin.pages)} pages, {count(len(plugin.modules), 'module')}, "
           f"{count(len(plugin.quizzes), 'quiz file')}, {count(questions, 'question')}")
@@ -185,11 +230,12 @@ def package(config_file: Path, dist_dir: Path, kind: str) -> int:
     dist_dir = dist_dir if dist_dir.is_absolute() else config_file.parent / dist_dir
     with tempfile.TemporaryDirectory(prefix=f"course-{kind}-") as scratch:
         config = file_site_config(load(config_file, Path(scratch) / "site"))
+        refuse_folder(config, "the zip's folder (-o)", dist_dir)
         if not run_build(config):
             print(f"The course was not built, so no {kind} zip was made.", file=sys.stderr)
             return 1
         inline_search_index(config)
-        plugin = next(p for p in config.plugins.values() if isinstance(p, CoursePlugin))
+        plugin = course_plugin(config)
         make = offline.package if kind == "offline" else scorm.package
         target = make(Path(config.site_dir), dist_dir, plugin.course, plugin.manifest)
     print(f"Wrote {target} ({max(1, round(target.stat().st_size / 1024))} KB)")

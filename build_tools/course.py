@@ -20,6 +20,8 @@ DEFAULT_REFLECTION = ("What did I learn?", "How will it change my practice?", "W
 @dataclass(frozen=True)
 class Course:
     title: str
+    slug: str
+    """`asthma-in-children`: names the course's files and storage keys; from the title unless set."""
     cpd_hours: float
     last_reviewed: dt.date
     next_review: dt.date
@@ -31,10 +33,12 @@ class Course:
     locale: str | None = None
     """How the learner's browser writes dates (a language tag such as 'de-AT'); None: the site's theme.language."""
 
-    @property
-    def slug(self) -> str:
-        """`Asthma in Children` -> `asthma-in-children`: names files and storage keys."""
-        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def title_slug(title: str) -> str:
+    """`Asthma in Children` -> `asthma-in-children`; empty for a title with no Latin letters or digits."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
 
 
 def load_course(extra: dict[str, Any]) -> Course:
@@ -68,13 +72,17 @@ def load_course(extra: dict[str, Any]) -> Course:
     prompts = raw.get("reflection_prompts", list(DEFAULT_REFLECTION))
     if not (isinstance(prompts, list) and prompts and all(isinstance(p, str) and p.strip() for p in prompts)):
         fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
+    slug = raw.get("slug", title_slug(title) if isinstance(title, str) else "")
+    if not (isinstance(slug, str) and SLUG.fullmatch(slug)):
+        fail("slug", "must name the course's files in lower-case Latin letters, digits and hyphens, e.g. "
+             "'slug: asthma-in-children' (needed when the title has no Latin letters or digits to make it from)")
     locale = raw.get("locale")
     if locale is not None and not (isinstance(locale, str) and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", locale)):
         fail("locale", "must be a language tag such as 'fr-CA', which sets how dates are written")
     authors = raw.get("authors")
     if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
         fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
-    known = {"title", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
+    known = {"title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
              "locale"}
     unknown = sorted(set(raw) - known)
     for key in unknown:
@@ -82,6 +90,7 @@ def load_course(extra: dict[str, Any]) -> Course:
     raise_if_any(problems)
     return Course(
         title=title.strip(),
+        slug=slug,
         cpd_hours=hours,
         last_reviewed=dates["last_reviewed"],  # type: ignore[arg-type]
         next_review=dates["next_review"],  # type: ignore[arg-type]

@@ -26,6 +26,12 @@ class AuthoringError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
+def not_utf8(path: str, data: bytes, error: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8 text, at the line of its first undecodable byte."""
+    return Problem(path, data[: error.start].count(b"\n") + 1, "this is not a text file saved as UTF-8: save it "
+                   "as plain text in UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")
+
+
 def raise_if_any(problems: list[Problem]) -> None:
     """Raise one error holding all problems, so an author fixes them in one pass."""
     if problems:

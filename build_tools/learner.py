@@ -22,9 +22,15 @@ NAME_MAX_LENGTH = 80
 
 
 def reflection_parts(course: Course) -> list[dict[str, str]]:
-    """The reflective note's questions, each with a key that stays the same while its wording does."""
-    return [{"key": re.sub(r"[^a-z0-9]+", "-", prompt.lower()).strip("-"), "label": prompt}
-            for prompt in course.reflection_prompts]
+    """The reflective note's questions, each with the key the learner's answer is kept under: made of the
+    question's words in any script, else of its position, and never the same as another question's."""
+    parts: list[dict[str, str]] = []
+    for number, prompt in enumerate(course.reflection_prompts, start=1):
+        key = re.sub(r"[\W_]+", "-", prompt.casefold()).strip("-") or f"part-{number}"
+        if any(part["key"] == key for part in parts):
+            key = f"{key}-{number}"
+        parts.append({"key": key, "label": prompt})
+    return parts
 
 
 def storage_prefix(course: Course) -> str:

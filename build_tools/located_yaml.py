@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from .errors import not_utf8
+
 MAX_BYTES = 1_000_000
 
 
@@ -15,6 +17,8 @@ class LocatedDict(dict):
 
     line: int
     key_lines: dict[Any, int]
+    value_lines: dict[Any, int]
+    """Line on which each value's text starts (the line after `key: |` for a block of text)."""
     plain_text: dict[Any, str]
     """Unquoted values as written (`Yes`, `2027`, `on`), for fields that are always text: YAML 1.1 would read
     them as a boolean, a number or a date."""
@@ -51,6 +55,7 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
         mapping = LocatedDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
+        mapping.value_lines = {}
         mapping.plain_text = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -61,6 +66,8 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
                 raise YamlProblem(line, f"'{key}' is given twice in the same block: keep one")
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = line
+            block = isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">")
+            mapping.value_lines[key] = value_node.start_mark.line + 1 + block
             if isinstance(value_node, yaml.ScalarNode) and not value_node.style:  # plain: neither quoted nor a block
                 mapping.plain_text[key] = value_node.value
         return mapping
@@ -86,8 +93,8 @@ def load_located(data: bytes) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise YamlProblem(line, "this is not a text file saved as UTF-8: save it as plain text (UTF-8)") from None
+        problem = not_utf8("", data, error)
+        raise YamlProblem(problem.line, problem.message) from None
     if "\x00" in text:
         raise YamlProblem(text[: text.index("\x00")].count("\n") + 1,
                           "the file contains binary data: it must be plain text")

@@ -14,6 +14,7 @@ import yaml
 from .course import Course
 from .dates import parse_date
 from .errors import Problem
+from .links import line_of, link_problems
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 NEXT_SECTION = re.compile(r"^#{1,2}[ \t]", re.MULTILINE)
@@ -105,7 +106,16 @@ def read_page(docs_dir: Path, src_path: str, text: str, course: Course, problems
         problems.append(Problem(where, front_matter_line(text, sorted(own)[0]), "'last_reviewed' is after "
                                 "'next_review': the next review must come after the last one"))
     line = front_matter_line(text, "next_review") if "next_review" in meta else None
+    problems += [Problem(where, body_line + line_of(body, p.offset), p.message) for p in link_problems(without_code(body))]
     return Page(src_path, meta, body, body_line, Review(**dates, next_review_line=line))
+
+
+def title_problem(title: str | None) -> str | None:
+    """Titles are plain text: the theme prints them as HTML in the navigation, header and footer."""
+    if title and "<" in title:
+        return (f"the title '{title}' contains '<': titles are plain text and cannot hold HTML; write it out "
+                "in words (for example 'less than')")
+    return None
 
 
 def date_problem(key: str, value: object) -> str:

@@ -30,7 +30,8 @@ from . import pages
 from .banners import Banner, banner_url, link_problems, load_banners
 from .course import CONFIG_FILE, Course, load_course
 from .dates import long_date
-from .errors import AuthoringError, Problem, raise_if_any
+from .errors import AuthoringError, Problem, not_utf8, raise_if_any
+from .folders import make_own, overlap_problem
 from .learner import learner_manifest, widget_context, widget_rows
 from .palette import primary_dark
 from .quiz_runtime import SCRIPT_PATH, STYLE_PATH, quiz_labels, runtime_script, runtime_style
@@ -116,6 +117,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     # First: the course settings, the theme assets the plugin ships, and mkdocs-quiz kept from the pages.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         with self.authoring_errors():
+            raise_if_any(self.folder_problems(config))
             self.course = load_course(config.extra)
             self.banners = load_banners(config.extra)
         add_theme_assets(config)
@@ -136,10 +138,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_name = Path(config.docs_dir).name
         modules_prefix = self.config.modules_dir.strip("/") + "/"
-        problems: list[Problem] = []
+        problems = outside_problems(files, Path(config.docs_dir))
         self.pages, self.modules, self.widget_pages = {}, {}, {}
         for file in files.documentation_pages():
-            page = pages.read_page(Path(config.docs_dir), file.src_uri, file.content_string, self.course, problems)
+            try:
+                text = file.content_string
+            except UnicodeDecodeError as error:
+                problems.append(not_utf8(f"{docs_name}/{file.src_uri}", file.content_bytes, error))
+                continue
+            page = pages.read_page(Path(config.docs_dir), file.src_uri, text, self.course, problems)
             self.pages[file.src_uri] = page
             for widget in find_widgets(page, docs_name, problems):
                 self.widget_pages.setdefault(widget, file.src_uri)
@@ -154,8 +161,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.quizzes = {quiz.page: quiz for quiz in quizzes}
         if not self.quiz_problems:
             problems.extend(self.missing_assessment())
-        problems.extend(self.review_problems(config, docs_name))
         with self.authoring_errors():
+            problems.extend(self.review_problems(config, docs_name))
             raise_if_any(with_quiz_problems(problems, self.quiz_problems))
         if self.quizzes:
             language = site_language(config)
@@ -197,6 +204,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return [Problem(CONFIG_FILE, None, f"the {' and '.join(assessment_widgets)} widget needs a final "
                         "assessment: set the course plugin's 'final_assessment' to a page that has a quiz file")]
 
+    def folder_problems(self, config: MkDocsConfig, more: dict[str, Path] | None = None) -> list[Problem]:
+        """The site and cache folders (and any `more` the caller writes to), checked before MkDocs clears the site
+        folder or anything is cached."""
+        config_dir = Path(config.config_file_path).parent
+        sources = [Path(config.docs_dir), self.quizzes_path(config)]
+        sources += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        folders = {"the site folder (site_dir, -d)": Path(config.site_dir)}
+        folders |= {f"the course plugin's '{name}'": config_dir / self.config[name]
+                    for name in ("cache_dir", "templates_cache_dir", "quiz_cache_dir")} | (more or {})
+        return [Problem(CONFIG_FILE, None, message) for setting, folder in folders.items()
+                if (message := overlap_problem(setting, folder, sources, config_dir))]
+
     def quizzes_path(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.quizzes_dir
 
@@ -211,6 +230,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         in_nav = [page.file.src_uri for page in nav.pages if page.file.src_uri in self.modules]
         self.fragments = Fragments(config.markdown_extensions, config.mdx_configs)
         docs_name = Path(config.docs_dir).name
+        problems += [Problem(CONFIG_FILE, None, message) for title in [config.site_name, *nav_titles(nav.items)]
+                     if (message := pages.title_problem(title))]
         for left_out in sorted(set(self.modules) - set(in_nav)):
             problems.append(Problem(f"{docs_name}/{left_out}", None, f"this module is not in the 'nav' of "
                                     f"{CONFIG_FILE}, so learners could not find it and progress and the summary "
@@ -302,7 +323,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         rendered = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
         with self.authoring_errors():
             raise_if_any(self.quiz_problems + source_problems(self.quizzes.values(),
-                                                              functools.partial(page_anchor_ids, rendered)))
+                                                              functools.partial(page_anchor_ids, rendered))
+                         + title_problems(rendered, Path(config.docs_dir)))
         self.heading_names.resolve(self.quizzes.values(), rendered)
         if self.final_review is not None:
             path, content = self.final_review
@@ -310,7 +332,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, path, content=content))
         # Compiled templates (Material's and ours) kept between builds: Jinja checks each template's source.
         templates_cache = Path(config.config_file_path).parent / self.config.templates_cache_dir
-        templates_cache.mkdir(parents=True, exist_ok=True)
+        make_own(templates_cache)
         env.bytecode_cache = FileSystemBytecodeCache(str(templates_cache))
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
@@ -420,6 +442,32 @@ def with_quiz_problems(problems: list[Problem], quiz_problems: list[Problem]) ->
     """A build that stops early for other problems reports the quiz files' problems with them (otherwise those
     wait for the rendered pages, to come with the quiz links' problems)."""
     return problems + quiz_problems if problems else []
+
+
+def outside_problems(files: Files, docs_dir: Path) -> list[Problem]:
+    """Files that are links to somewhere outside docs/: MkDocs would publish whatever they point at."""
+    inside = docs_dir.resolve()
+    return [Problem(f"{docs_dir.name}/{file.src_uri}", None, "this is a link to a file outside the docs folder, "
+                    "which would be published with the course: copy the file into docs/ instead, or remove the link")
+            for file in files if file.src_dir and Path(file.src_dir) == docs_dir
+            and not Path(file.abs_src_path).resolve().is_relative_to(inside)]
+
+
+def nav_titles(items: list[Any]) -> list[str]:
+    """The titles the navigation shows for its sections, links and pages (where set in mkdocs.yml)."""
+    return [title for item in items for title in [item.title, *nav_titles(getattr(item, "children", None) or [])]
+            if isinstance(title, str)]
+
+
+def title_problems(rendered: dict[str, Page], docs_dir: Path) -> list[Problem]:
+    """Every page's title as MkDocs settled it (front matter, nav or first heading) must be plain text."""
+    found = []
+    for src, page in sorted(rendered.items()):
+        message = pages.title_problem(page.title)
+        if message:
+            line = pages.front_matter_line((docs_dir / src).read_text(encoding="utf-8"), "title")
+            found.append(Problem(f"{docs_dir.name}/{src}", line, message))
+    return found
 
 
 def page_anchor_ids(rendered: dict[str, Page], src_path: str) -> set[str] | None:

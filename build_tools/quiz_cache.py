@@ -14,6 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from .folders import is_own, make_own
 from .quizzes import Quiz
 
 
@@ -48,13 +49,13 @@ class QuizCache:
     def put(self, quiz: Quiz, fragments: dict[str, str]) -> None:
         key = self.key(quiz)
         self.used.add(key)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_own(self.folder)
         partial = self.folder / f"{key}.tmp"
         partial.write_text(json.dumps(fragments, ensure_ascii=False), encoding="utf-8")
         partial.replace(self.folder / f"{key}.json")
 
     def keep_only_used(self) -> None:
-        if self.folder.is_dir():
-            for entry in self.folder.iterdir():
+        if is_own(self.folder):
+            for entry in [*self.folder.glob("*.json"), *self.folder.glob("*.tmp")]:
                 if entry.stem not in self.used:
                     entry.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, raise_if_any
+from .links import line_of, link_problems
 from .located_yaml import LocatedDict, LocatedList, YamlProblem, load_located
 
 QUIZ_KEYS = {"page", "title", "pass_mark", "questions"}
@@ -88,6 +89,10 @@ def read_quizzes(quiz_dir: Path, anchors_of: AnchorLookup,
 
 def load_quiz_file(path: Path, name: str, anchors_of: AnchorLookup, problems: list[Problem],
                    ids: dict[str, str]) -> Quiz | None:
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        problems.append(Problem(name, None, "this is a link to a file outside the quizzes folder: copy the quiz "
+                                "file into the folder instead"))
+        return None
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -313,4 +318,6 @@ def optional_text(mapping: LocatedDict, key: str, fail: Callable[[int | None, st
     if not isinstance(value, str) or not value.strip():
         fail(mapping.key_lines[key], f"'{key}' must be text (or leave the line out)")
         return None
+    for problem in link_problems(value):
+        fail(mapping.value_lines[key] + line_of(value, problem.offset), f"'{key}': {problem.message}")
     return value.strip()

@@ -40,10 +40,11 @@ _templates = package_templates("templates", ["html.j2"])
 def escape_text(text: str) -> str:
     """Author Markdown that can never become HTML, script, or quiz syntax.
 
-    `<`, `>` and `&` become entities, which also defuses marker comments and blockquote lines; `[[` and
-    answer-like lines lose their literal bracket. Emphasis, lists and links still work.
+    `<`, `>` and `&` become entities, which also defuses marker comments and blockquote lines; `{` too, so
+    `attr_list` can give author text no attributes (`{: onclick=...}`); `[[` and answer-like lines lose their
+    literal bracket. Emphasis, lists and links still work (their targets are checked when the quiz is read).
     """
-    text = html.escape(text, quote=False)
+    text = html.escape(text, quote=False).replace("{", "&#123;")
     text = text.replace("[[", "&#91;&#91;")
     return ANSWER_LIKE_LINE.sub(r"\1&#91;", text)
 

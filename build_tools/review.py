@@ -8,6 +8,7 @@ import os
 import re
 
 from .dates import long_date, parse_date
+from .errors import AuthoringError, Problem
 from .pages import Page
 
 TODAY_VARIABLE = "COURSE_TODAY"
@@ -21,7 +22,8 @@ def today() -> dt.date:
         return dt.date.today()
     day = parse_date(pinned)
     if day is None:
-        raise ValueError(f"{TODAY_VARIABLE}={pinned!r} is not a date written as YYYY-MM-DD")
+        raise AuthoringError([Problem(TODAY_VARIABLE, None, f"'{pinned}' is not a date: set it to a real date "
+                                      "written as YYYY-MM-DD (e.g. 2027-11-01), or unset it to use today")])
     return day
 
 

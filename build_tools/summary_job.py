@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AuthoringError, Problem
+from .folders import is_own, make_own
 from .pdf import inputs_fingerprint_parts
 
 PDF_LIBRARIES = (
@@ -49,7 +50,7 @@ def cache_key(summary: dict[str, Any]) -> str:
 
 def prune(cache_dir: Path, keep: int = KEEP) -> None:
     """Keep the newest PDFs; remove older ones and any half-written file left by an interrupted build."""
-    if not cache_dir.is_dir():
+    if not is_own(cache_dir):
         return
     for leftover in cache_dir.glob("*.tmp"):
         leftover.unlink(missing_ok=True)
@@ -79,7 +80,7 @@ class SummaryJob:
         return not any(cache_dir.glob("*.pdf"))
 
     def start_worker(self) -> None:
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        make_own(self.cache_dir)
         with self.log.open("wb") as log:  # a file, not a pipe: a chatty renderer can never block on it
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "build_tools.pdf", "-", str(self.partial)],
