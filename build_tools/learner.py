@@ -12,6 +12,7 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
+from .answer_key import quiz_key
 from .course import Course
 from .pages import Module
 from .quizzes import Quiz
@@ -61,7 +62,7 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
         ],
         "quizzes": {
             src: {"url": url_of(src), "version": quiz.fingerprint, "total": len(quiz.questions), "final": src == final,
-                  "passMark": quiz.pass_mark}
+                  "passMark": quiz.pass_mark, **({"key": quiz_key(quiz)} if src == final else {})}
             for src, quiz in quizzes.items()
         },
         "pages": pages,

@@ -259,7 +259,7 @@ def test_corrupt_storage_starts_afresh(course_site: Served, watched: Watched, sa
     open_page(course_site, page, FACTS.url(FACTS.modules[1].src_path))
     answer_all(page, correctly=True)
     assert watched.page_errors == []
-    assert '"version":1' in page.evaluate(f"localStorage.getItem({STATE_KEY!r})")
+    assert '"version":2' in page.evaluate(f"localStorage.getItem({STATE_KEY!r})")
 
 
 def test_nothing_leaves_the_browser_during_the_journey(course_site: Served, watched: Watched) -> None:

@@ -66,6 +66,31 @@ def test_final_assessment_is_one_form_across_the_course(course_site: Served) -> 
     assert 'class="quiz"' not in html and "assets/course/quiz.js" not in html, "the final is not mkdocs-quiz's"
 
 
+def test_the_final_key_is_out_of_plain_sight(course_site: Served) -> None:
+    """No marker of the right options in the final's page, review script or course data: only salted hashes,
+    which the browser's marking (the same hash, run here in Node) accepts for the right answers alone."""
+    import subprocess
+    from itertools import combinations
+
+    html = html_of(course_site, FACTS.final.page)
+    data = course_data(html, course_site.site_dir)
+    key = data["quizzes"][FACTS.final.page]["key"]
+    assert "data-correct" not in html and "correct" not in json.dumps(data["quizzes"][FACTS.final.page])
+    checks = []
+    for question in FACTS.final.questions:
+        right = [str(i) for i, option in enumerate(question.options) if option.correct]
+        values = [str(i) for i in range(len(question.options))]
+        choices = [list(c) for n in range(1, len(values) + 1) for c in combinations(values, n)]
+        checks += [[question.id, choice, choice == right] for choice in choices]
+        assert key["answers"][question.id] not in html
+    marking = (course_site.site_dir / "assets/course/marking.js").read_text()
+    script = (f"const window = {{}};\n{marking}\nconst key = {json.dumps(key)};\n"
+              f"const wrong = {json.dumps(checks)}.filter(([id, values, right]) => "
+              "window.CourseMarking.isRight(key, id, values) !== right);\nconsole.log(JSON.stringify(wrong));")
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == []
+
+
 def test_final_assessment_cannot_be_passed_by_guessing() -> None:
     """Issue-level floor: three plausible options for a single answer, four for several; all cite their source."""
     for question in FACTS.final.questions:

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 from xml.etree import ElementTree
 
 
@@ -25,6 +25,8 @@ from .site_copy import zip_folder
 LAUNCH_PAGE = "scorm.html"
 """The page the LMS opens: the resource's href in the manifest."""
 LAUNCH_SCRIPT = "assets/scorm/scorm.js"
+MARKING_SCRIPT = "assets/course/marking.js"
+"""The course's own marking code, which the launch page uses to report the final assessment's result."""
 START_PAGE = "index.html"
 """The course page the launch page shows first (its home page leads on to where the learner left off)."""
 MANIFEST = "imsmanifest.xml"
@@ -45,31 +47,28 @@ def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, 
                       encoding="utf-8")
     (site_dir / LAUNCH_PAGE).write_text(launch_page(site_dir, course, manifest), encoding="utf-8")
     listed = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-    (site_dir / MANIFEST).write_bytes(package_manifest(course, listed))
+    final = next((quiz for quiz in manifest["quizzes"].values() if quiz["final"]), None)
+    (site_dir / MANIFEST).write_bytes(package_manifest(course, listed, final["passMark"] if final else None))
     return zip_folder(site_dir, dist_dir / f"{course.slug}-scorm12.zip", inside="")
 
 
 def launch_page(site_dir: Path, course: Course, manifest: dict[str, Any]) -> str:
     """The launch page, told what the course keeps in the browser and how to find the final assessment's answers."""
     home = read_page(site_dir / START_PAGE)
-    assessment = manifest["pages"].get("assessment")
-    data = {
-        "manifest": manifest,
-        # The final assessment's question ids in page order: its answers are kept by position in suspend_data.
-        "exam": read_page(site_dir / unquote(assessment)).questions if assessment else [],
-    }
+    data = {"manifest": manifest}
     return _templates.get_template("scorm.html").render(
         lang=home.lang or manifest["locale"],
         title=course.title,
         icon=home.icon,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
-        script=LAUNCH_SCRIPT,
+        scripts=[MARKING_SCRIPT, LAUNCH_SCRIPT],
         start=START_PAGE,
     )
 
 
-def package_manifest(course: Course, listed: list[str]) -> bytes:
-    """imsmanifest.xml: SCORM 1.2, one organisation of one item, one SCO resource listing every file."""
+def package_manifest(course: Course, listed: list[str], pass_mark: int | None) -> bytes:
+    """imsmanifest.xml: SCORM 1.2, one organisation of one item, one SCO resource listing every file. The pass
+    mark is the item's mastery score, so an LMS that works the status out from the score agrees with the course."""
     def element(parent: ElementTree.Element | None, tag: str, text: str | None = None, **attributes: str
                 ) -> ElementTree.Element:
         node = ElementTree.Element(tag, attributes) if parent is None else ElementTree.SubElement(parent, tag, attributes)
@@ -87,6 +86,8 @@ def package_manifest(course: Course, listed: list[str]) -> bytes:
     item = element(organization, f"{{{CP}}}item", identifier=f"{identifier}-item", identifierref=f"{identifier}-sco",
                    isvisible="true")
     element(item, f"{{{CP}}}title", course.title)
+    if pass_mark is not None:
+        element(item, f"{{{ADLCP}}}masteryscore", str(pass_mark))
     resources = element(root, f"{{{CP}}}resources")
     resource = element(resources, f"{{{CP}}}resource", identifier=f"{identifier}-sco", type="webcontent",
                        href=LAUNCH_PAGE, **{f"{{{ADLCP}}}scormtype": "sco"})
@@ -98,13 +99,12 @@ def package_manifest(course: Course, listed: list[str]) -> bytes:
 
 
 class PageFacts(HTMLParser):
-    """What the launch page needs from a built page: its language and icon, and the final assessment's questions."""
+    """What the launch page needs from the built home page: its language and icon."""
 
     def __init__(self) -> None:
         super().__init__()
         self.lang = ""
         self.icon = ""
-        self.questions: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -112,8 +112,6 @@ class PageFacts(HTMLParser):
             self.lang = found["lang"] or ""
         if tag == "link" and found.get("rel") == "icon" and not self.icon:
             self.icon = found.get("href") or ""
-        if found.get("data-question"):
-            self.questions.append(found["data-question"] or "")
 
 
 def read_page(path: Path) -> PageFacts:

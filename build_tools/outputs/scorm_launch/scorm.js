@@ -5,8 +5,8 @@
 (function () {
   "use strict";
 
-  var STATE_VERSION = 1; /* the shape of the learner state store.js keeps: this file writes that shape */
-  var FORMAT = 1; /* the shape of cmi.suspend_data below */
+  var STATE_VERSION = 2; /* the shape of the learner state store.js keeps: this file writes that shape */
+  var FORMAT = 2; /* the shape of cmi.suspend_data below; 1 kept attempts as a score and a pass flag */
   var LIMIT = 4096; /* cmi.suspend_data is a CMIString4096; counted in UTF-8 bytes, which are never fewer */
   var MAX_OPTIONS = 8; /* the quiz contract's most options: each answer is a bitmask of option values 0-7 */
 
@@ -16,6 +16,9 @@
   var stateKey = prefix + "state";
   var sources = Object.keys(manifest.quizzes).sort();
   var finalSource = sources.filter(function (src) { return manifest.quizzes[src].final; })[0] || null;
+  var finalQuiz = finalSource ? manifest.quizzes[finalSource] : null;
+  /* The final assessment's question ids in page order: its answers are kept by position in suspend_data. */
+  var examIds = finalQuiz ? Object.keys(finalQuiz.key.answers) : [];
   var storage = openStorage();
 
   document.addEventListener("DOMContentLoaded", watchFrame);
@@ -120,27 +123,40 @@
     var snapshot = read();
     var changed = false;
     if (reporting) {
-      var attempts = snapshot.state ? snapshot.state.attempts : [];
-      var latest = attempts[attempts.length - 1];
-      if (attempts.some(function (attempt) { return attempt.passed; })) passedBefore = true;
-      var status = passedBefore ? "passed" : latest ? "failed" : null;
+      var marks = (snapshot.state ? snapshot.state.attempts : []).map(mark);
+      var best = bestPass(marks);
+      if (best) passedBefore = true;
+      var status = passedBefore ? "passed" : marks.length ? "failed" : null;
       if (!status && ["completed", "failed"].indexOf(lmsStatus) === -1) status = "incomplete";
       if (status) changed = set("cmi.core.lesson_status", status) || changed;
-      if (latest) {
+      /* Once passed, the score is the best passing one: a later attempt for practice never lowers it. */
+      var scored = best || (passedBefore ? null : marks[marks.length - 1]);
+      if (scored) {
         changed = set("cmi.core.score.min", "0") || changed;
         changed = set("cmi.core.score.max", "100") || changed;
-        changed = set("cmi.core.score.raw", String(Math.floor((latest.correct * 100) / latest.total))) || changed;
+        changed = set("cmi.core.score.raw", String(Math.floor((scored.correct * 100) / scored.total))) || changed;
       }
     }
     /* No state to read (storage blocked or full): what the LMS holds stays as it is. */
     if (snapshot.state) {
       var last = snapshot.state.lastPage;
-      if (isObject(last) && typeof last.url === "string") {
+      if (isObject(last) && window.CourseMarking.coursePage(manifest, last.url)) {
         changed = set("cmi.core.lesson_location", last.url.slice(0, 255)) || changed;
       }
       changed = set("cmi.suspend_data", encode(snapshot)) || changed;
     }
     if (changed) call("LMSCommit");
+  }
+
+  function mark(attempt) {
+    return window.CourseMarking.mark(finalQuiz.key, attempt.answers, finalQuiz.passMark);
+  }
+
+  /* The passing result with the best score, or null. */
+  function bestPass(marks) {
+    return marks.reduce(function (best, result) {
+      return result.passed && (!best || result.correct > best.correct) ? result : best;
+    }, null);
   }
 
   function finish() {
@@ -205,9 +221,9 @@
     var state = readJson(stateKey);
     if (state && (state.version !== STATE_VERSION || !Array.isArray(state.attempts))) state = null;
     if (state) {
-      state.attempts = state.attempts.filter(function (attempt) {
-        return isObject(attempt) && isCount(attempt.correct) && isCount(attempt.total) && attempt.total > 0;
-      });
+      state.attempts = finalQuiz ? state.attempts.filter(function (attempt) {
+        return isObject(attempt) && typeof attempt.date === "string" && isObject(attempt.answers);
+      }) : [];
     }
     var answers = {};
     sources.forEach(function (src) {
@@ -255,7 +271,8 @@
           correct, answers], the answers 3 characters per question in page order: "---" not answered, else the
           chosen options as a 2-digit hex bitmask and "y" (right) or "n" (wrong)
        e  the final assessment: [version (6), submitted 1/0, 2-digit hex bitmask per question in page order]
-       a  attempts, each "date (milliseconds, base 36):correct:total:1 passed/0 not"
+       a  attempts, each "date (milliseconds, base 36):answers", the answers a 2-digit hex bitmask per question
+          in page order (each attempt is marked from them, never from a stored result)
        n  the name for the certificate
        b  dismissed banners
        r  the reflective note's parts, in course order
@@ -287,14 +304,10 @@
     var exam = state.exam;
     if (finalSource && isObject(exam) && exam.version === manifest.quizzes[finalSource].version &&
         (exam.submitted || Object.keys(exam.answers || {}).length)) {
-      packed.e = [short(exam.version), exam.submitted ? 1 : 0, config.exam.map(function (id) {
-        var mask = bitmask(isObject(exam.answers) ? exam.answers[id] : null);
-        return hex(mask === null ? 0 : mask);
-      }).join("")];
+      packed.e = [short(exam.version), exam.submitted ? 1 : 0, masks(exam.answers)];
     }
     if (state.attempts.length) packed.a = state.attempts.map(function (attempt) {
-      var date = (Date.parse(attempt.date) || 0).toString(36);
-      return [date, attempt.correct, attempt.total, attempt.passed ? 1 : 0].join(":");
+      return (Date.parse(attempt.date) || 0).toString(36) + ":" + masks(attempt.answers);
     });
     if (typeof state.name === "string" && state.name) packed.n = state.name;
     if (Array.isArray(state.dismissedBanners) && state.dismissedBanners.length) packed.b = state.dismissedBanners;
@@ -305,6 +318,23 @@
     while (reflection.length && !reflection[reflection.length - 1]) reflection.pop();
     if (reflection.length) packed.r = reflection;
     return fit(packed, state.attempts);
+  }
+
+  /* Answers by question id as a 2-digit hex bitmask per question of the final assessment, in page order. */
+  function masks(answers) {
+    return examIds.map(function (id) {
+      var mask = bitmask(isObject(answers) && Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : null);
+      return hex(mask === null ? 0 : mask);
+    }).join("");
+  }
+
+  function answersOf(text) {
+    var answers = {};
+    examIds.forEach(function (id, index) {
+      var mask = parseInt(text.substr(index * 2, 2), 16);
+      if (mask) answers[id] = values(mask);
+    });
+    return answers;
   }
 
   function fit(packed, attempts) {
@@ -335,11 +365,8 @@
      most recent others as fit. */
   function keepAttempts(packed, attempts) {
     if (!packed.a) return;
-    var best = -1;
-    attempts.forEach(function (attempt, index) {
-      var score = attempt.correct / attempt.total;
-      if (attempt.passed && (best === -1 || score > attempts[best].correct / attempts[best].total)) best = index;
-    });
+    var marks = attempts.map(mark);
+    var best = marks.indexOf(bestPass(marks));
     var tokens = packed.a;
     var others = [];
     tokens.forEach(function (token, index) { if (index !== best && index !== tokens.length - 1) others.push(index); });
@@ -445,7 +472,7 @@
     } catch (error) {
       return null;
     }
-    if (!isObject(packed) || packed.v !== FORMAT) return null;
+    if (!isObject(packed) || (packed.v !== FORMAT && packed.v !== 1)) return null;
     var state = {
       version: STATE_VERSION, quizzes: {}, visited: {}, lastPage: null, attempts: [], name: "", reflection: {},
       dismissedBanners: [],
@@ -459,11 +486,12 @@
     }
     if (typeof packed.l === "number" && manifest.modules[packed.l]) {
       state.lastPage = { url: manifest.modules[packed.l].url, title: manifest.modules[packed.l].title };
-    } else if (Array.isArray(packed.l) && typeof packed.l[0] === "string" && typeof packed.l[1] === "string") {
+    } else if (Array.isArray(packed.l) && window.CourseMarking.coursePage(manifest, packed.l[0]) &&
+               typeof packed.l[1] === "string") {
       state.lastPage = { url: packed.l[0], title: packed.l[1] };
     }
     (Array.isArray(packed.q) ? packed.q : []).forEach(function (entry) {
-      var src = Array.isArray(entry) ? sources[entry[0]] : null;
+      var src = Array.isArray(entry) && isCount(entry[0]) ? sources[entry[0]] : null;
       if (!src || entry[1] !== short(manifest.quizzes[src].version) || !isCount(entry[2]) || !isCount(entry[3])) return;
       state.quizzes[src] = { version: manifest.quizzes[src].version, answered: entry[2], correct: entry[3] };
       var tokens = typeof entry[4] === "string" ? entry[4] : "";
@@ -476,20 +504,15 @@
       }
       if (Object.keys(saved).length) answers[src] = saved;
     });
-    (Array.isArray(packed.a) ? packed.a : []).forEach(function (token) {
+    (Array.isArray(packed.a) && finalQuiz ? packed.a : []).forEach(function (token) {
       var parts = String(token).split(":");
       var date = new Date(parseInt(parts[0], 36));
-      var correct = Number(parts[1]);
-      var total = Number(parts[2]);
-      if (parts.length !== 4 || isNaN(date.getTime()) || !isCount(correct) || !isCount(total) || !total) return;
-      state.attempts.push({ date: date.toISOString(), correct: correct, total: total, passed: parts[3] === "1" });
+      if (parts.length !== 2 || isNaN(date.getTime()) || !/^([0-9a-f]{2})*$/.test(parts[1])) return;
+      state.attempts.push({ date: date.toISOString(), answers: answersOf(parts[1]) });
     });
     var exam = packed.e;
     if (finalSource && Array.isArray(exam) && exam[0] === short(state.exam.version) && typeof exam[2] === "string") {
-      config.exam.forEach(function (id, index) {
-        var mask = parseInt(exam[2].substr(index * 2, 2), 16);
-        if (mask) state.exam.answers[id] = values(mask);
-      });
+      state.exam.answers = answersOf(exam[2]);
       state.exam.submitted = exam[1] === 1 && state.attempts.length > 0;
     }
     if (typeof packed.n === "string") state.name = packed.n.slice(0, manifest.nameMaxLength);

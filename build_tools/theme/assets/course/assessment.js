@@ -5,6 +5,7 @@
   "use strict";
 
   var store = window.CourseStore;
+  var marking = window.CourseMarking;
   if (!store) return;
   var final = store.finalQuiz();
 
@@ -28,7 +29,13 @@
   }
 
   function isRight(question) {
-    return inputs(question).every(function (input) { return input.checked === input.hasAttribute("data-correct"); });
+    return marking.isRight(final.quiz.key, question.dataset.question, chosen(question));
+  }
+
+  function rightValues(question) {
+    return marking.rightValues(final.quiz.key, question.dataset.question, inputs(question).map(function (input) {
+      return input.value;
+    }).sort());
   }
 
   /* A small seeded generator, so an attempt's order is the same after a reload and differs between attempts. */
@@ -84,7 +91,7 @@
   function restore(form) {
     var answers = store.state.exam.answers;
     questions(form).forEach(function (question) {
-      var saved = answers[question.dataset.question] || [];
+      var saved = marking.has(answers, question.dataset.question) ? answers[question.dataset.question] : [];
       inputs(question).forEach(function (input) {
         input.checked = saved.indexOf(input.value) !== -1;
       });
@@ -108,16 +115,18 @@
     form.querySelector(".course-exam__submit button").hidden = marked;
     questions(form).forEach(function (question) {
       var right = isRight(question);
-      var review = (window.CourseFinalReview || {})[question.dataset.question] || { feedback: {} };
+      var reviews = window.CourseFinalReview || {};
+      var review = marking.has(reviews, question.dataset.question) ? reviews[question.dataset.question] : { feedback: {} };
+      var rightOnes = marked ? rightValues(question) : [];
       question.dataset.result = marked ? (right ? "correct" : "incorrect") : "";
       inputs(question).forEach(function (input) {
         input.disabled = marked;
         var option = input.closest(".course-exam__option");
-        option.classList.toggle("correct", marked && input.hasAttribute("data-correct"));
-        option.classList.toggle("wrong", marked && input.checked && !input.hasAttribute("data-correct"));
+        option.classList.toggle("correct", marked && rightOnes.indexOf(input.value) !== -1);
+        option.classList.toggle("wrong", marked && input.checked && !rightOnes.indexOf(input.value) !== -1);
         var feedback = option.querySelector(".course-exam__feedback");
         if (feedback) feedback.remove();
-        if (marked && (input.checked || input.hasAttribute("data-correct")) && review.feedback[input.value]) {
+        if (marked && (input.checked || rightOnes.indexOf(input.value) !== -1) && review.feedback[input.value]) {
           feedback = document.createElement("div");
           feedback.className = "course-exam__feedback";
           feedback.innerHTML = review.feedback[input.value]; /* the build's HTML: author text escaped there */
@@ -126,10 +135,10 @@
         var label = option.querySelector("label");
         var note = label.querySelector(".course-exam__mark");
         if (note) note.remove();
-        if (marked && (input.checked || input.hasAttribute("data-correct"))) {
+        if (marked && (input.checked || rightOnes.indexOf(input.value) !== -1)) {
           note = document.createElement("span");
           note.className = "course-exam__mark";
-          note.textContent = input.hasAttribute("data-correct") ?
+          note.textContent = rightOnes.indexOf(input.value) !== -1 ?
             (input.checked ? " (your answer: correct)" : " (correct answer)") : " (your answer: not correct)";
           label.appendChild(note);
         }
@@ -153,20 +162,17 @@
       inputs(missing[0])[0].focus();
       return;
     }
-    var all = questions(form);
-    var correct = all.filter(isRight).length;
-    var attempt = {
-      date: new Date().toISOString(), correct: correct, total: all.length,
-      passed: store.passes(correct, all.length, final.quiz.passMark),
-    };
+    var attempt = { date: new Date().toISOString(), answers: Object.create(null) };
+    questions(form).forEach(function (question) { attempt.answers[question.dataset.question] = chosen(question); });
+    var marks = store.markAttempt(attempt);
     store.state.attempts.push(attempt);
     store.state.exam.submitted = true;
-    store.state.quizzes[final.src] = { version: final.quiz.version, answered: all.length, correct: correct };
+    store.state.quizzes[final.src] = { version: final.quiz.version, answered: marks.total, correct: marks.correct };
     store.save();
     showMarked(form, true);
     var result = document.querySelector("[data-course-result]");
     if (result) result.focus();
-    store.announce(resultSentence(attempt), true);
+    store.announce(resultSentence(marks), true);
   }
 
   function retake(form) {
@@ -213,7 +219,7 @@
     var result = widget.querySelector("[data-course-result]");
     var retakeButton = widget.querySelector('[data-action="retake"]');
     var attempts = store.state.attempts;
-    var latest = attempts[attempts.length - 1];
+    var latest = attempts.length ? store.markAttempt(attempts[attempts.length - 1]) : null;
     result.innerHTML = "";
     var paragraph = document.createElement("p");
     if (store.state.exam.submitted && latest) {
@@ -249,10 +255,10 @@
   }
 
   function renderAttempts() {
-    var attempts = store.state.attempts;
+    var attempts = store.state.attempts.map(store.markAttempt);
     document.querySelectorAll("[data-course-attempts]").forEach(function (container) {
+      container.innerHTML = ""; /* after "Reset my progress" too */
       if (!attempts.length) return;
-      container.innerHTML = "";
       var table = document.createElement("table");
       table.innerHTML = "<caption>Your final assessment attempts, newest first</caption>" +
         '<thead><tr><th scope="col">Date</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead>';

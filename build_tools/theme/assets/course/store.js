@@ -3,9 +3,10 @@
 (function () {
   "use strict";
 
-  var STATE_VERSION = 1;
+  var STATE_VERSION = 2; /* 2: attempts keep their answers, and are marked from them each time */
   var manifest = window.CourseData; /* the course's data, from the file every page loads first */
   if (!manifest) return;
+  var marking = window.CourseMarking;
   var stateKey = manifest.storagePrefix + "state";
   var memory = {};
   var listeners = [];
@@ -55,11 +56,17 @@
     }
   }
 
+  /* Maps keyed by what authors and learners name (question ids, page URLs): no prototype, so an id such as
+     "constructor" or "__proto__" is data like any other. */
+  function dict() {
+    return Object.create(null);
+  }
+
   function emptyState() {
     return {
       version: STATE_VERSION,
-      quizzes: {},
-      visited: {},
+      quizzes: dict(),
+      visited: dict(),
       lastPage: null,
       attempts: [],
       name: "",
@@ -70,7 +77,7 @@
   }
 
   function emptyReflection() {
-    var parts = {};
+    var parts = dict();
     manifest.reflection.forEach(function (part) { parts[part.key] = ""; });
     return parts;
   }
@@ -79,23 +86,46 @@
      whether they have been submitted (then the page shows them marked). */
   function emptyExam() {
     var final = finalQuiz();
-    return { answers: {}, submitted: false, version: final ? final.quiz.version : "" };
+    return { answers: dict(), submitted: false, version: final ? final.quiz.version : "" };
   }
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  /* Anything unreadable, from an older version, or of the wrong shape starts afresh rather than breaking. */
-  function loadState() {
+  function isCount(value) {
+    return typeof value === "number" && value >= 0 && Math.floor(value) === value;
+  }
+
+  /* Answers by question id, each a list of option values: anything else in it is left out. */
+  function answerMap(saved) {
+    var answers = dict();
+    if (!isObject(saved)) return answers;
+    Object.keys(saved).forEach(function (id) {
+      var values = saved[id];
+      if (Array.isArray(values)) {
+        answers[id] = values.filter(function (value) { return typeof value === "string" && /^[0-9]$/.test(value); });
+      }
+    });
+    return answers;
+  }
+
+  function coursePage(url) {
+    return marking.coursePage(manifest, url);
+  }
+
+  /* The state as stored, checked part by part: whatever is unreadable or of the wrong shape is dropped on its
+     own, and the rest kept. A state of version 1 keeps everything but its attempts, which held only a score and
+     a pass flag: the last of them is kept only when its answers are still there to mark it from. */
+  function parseState(text) {
     var state = emptyState();
     var saved;
     try {
-      saved = JSON.parse(read(stateKey) || "null");
+      saved = JSON.parse(text || "null");
     } catch (error) {
       return state;
     }
-    if (!isObject(saved) || saved.version !== STATE_VERSION) return state;
+    if (!isObject(saved) || (saved.version !== STATE_VERSION && saved.version !== 1)) return state;
     if (isObject(saved.quizzes)) {
       Object.keys(saved.quizzes).forEach(function (src) {
         var entry = saved.quizzes[src];
@@ -106,54 +136,109 @@
     }
     if (isObject(saved.visited)) {
       Object.keys(saved.visited).forEach(function (url) {
-        state.visited[url] = true;
+        if (coursePage(url)) state.visited[url] = true;
       });
     }
-    if (isObject(saved.lastPage) && typeof saved.lastPage.url === "string" && typeof saved.lastPage.title === "string") {
-      state.lastPage = { url: saved.lastPage.url, title: saved.lastPage.title };
-    }
-    if (Array.isArray(saved.attempts)) {
-      state.attempts = saved.attempts.filter(function (attempt) {
-        return isObject(attempt) && typeof attempt.date === "string" && isCount(attempt.correct) &&
-          isCount(attempt.total) && attempt.total > 0 && typeof attempt.passed === "boolean";
-      }).map(function (attempt) {
-        return { date: attempt.date, correct: attempt.correct, total: attempt.total, passed: attempt.passed };
-      });
+    if (isObject(saved.lastPage)) {
+      var page = coursePage(saved.lastPage.url);
+      if (page) state.lastPage = { url: page.url, title: page.title || String(saved.lastPage.title || "") };
     }
     if (Array.isArray(saved.dismissedBanners)) {
       state.dismissedBanners = saved.dismissedBanners.filter(function (id) { return typeof id === "string"; });
     }
-    if (isObject(saved.exam) && isObject(saved.exam.answers)) {
-      Object.keys(saved.exam.answers).forEach(function (id) {
-        var values = saved.exam.answers[id];
-        if (Array.isArray(values)) {
-          state.exam.answers[id] = values.filter(function (value) { return typeof value === "string"; });
-        }
-      });
-      state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
+    if (isObject(saved.exam)) {
+      state.exam.answers = answerMap(saved.exam.answers);
       if (typeof saved.exam.version === "string") state.exam.version = saved.exam.version;
     }
+    if (Array.isArray(saved.attempts)) {
+      var attempts = saved.attempts;
+      if (saved.version === 1) {
+        var last = attempts[attempts.length - 1];
+        attempts = isObject(last) && isObject(saved.exam) && saved.exam.submitted === true ?
+          [{ date: last.date, answers: saved.exam.answers }] : [];
+      }
+      state.attempts = attempts.filter(function (attempt) {
+        return isObject(attempt) && typeof attempt.date === "string" && !isNaN(Date.parse(attempt.date)) &&
+          isObject(attempt.answers);
+      }).map(function (attempt) {
+        return { date: attempt.date, answers: answerMap(attempt.answers) };
+      });
+    }
+    if (isObject(saved.exam)) state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
     if (typeof saved.name === "string") state.name = saved.name.slice(0, manifest.nameMaxLength);
     if (isObject(saved.reflection)) {
       Object.keys(state.reflection).forEach(function (part) {
-        if (typeof saved.reflection[part] === "string") state.reflection[part] = saved.reflection[part];
+        if (marking.has(saved.reflection, part) && typeof saved.reflection[part] === "string") {
+          state.reflection[part] = saved.reflection[part];
+        }
       });
     }
     return state;
   }
 
-  function isCount(value) {
-    return typeof value === "number" && value >= 0 && Math.floor(value) === value;
+  /* ---- Two tabs, one state: every write merges with what is stored at that moment. ----
+     `stored` is the state as this tab last read or wrote it. What this tab changed since then wins over what
+     another tab changed; what only the other tab changed is kept; lists (attempts, dismissed banners) keep the
+     items either side added. */
+
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
   }
 
-  var state = loadState();
+  function merged(base, ours, theirs) {
+    if (same(ours, base)) return theirs;
+    if (same(theirs, base)) return ours;
+    if (Array.isArray(ours) && Array.isArray(theirs)) {
+      var kept = theirs.filter(function (item) { return !contains(base, item) || contains(ours, item); });
+      return kept.concat(ours.filter(function (item) { return !contains(theirs, item) && !contains(base, item); }));
+    }
+    if (isObject(ours) && isObject(theirs)) {
+      var result = Object.getPrototypeOf(ours) === null ? dict() : {};
+      var keys = Object.keys(theirs).concat(Object.keys(ours).filter(function (k) { return !marking.has(theirs, k); }));
+      keys.forEach(function (k) {
+        var value = merged(field(base, k), field(ours, k), field(theirs, k));
+        if (value !== undefined) result[k] = value;
+      });
+      return result;
+    }
+    return ours;
+  }
 
-  function save() {
-    write(stateKey, JSON.stringify(state));
+  function field(object, key) {
+    return isObject(object) && marking.has(object, key) ? object[key] : undefined;
+  }
+
+  function contains(list, item) {
+    return Array.isArray(list) && list.some(function (other) { return same(other, item); });
+  }
+
+  var stored = read(stateKey);
+  var state = parseState(stored);
+
+  function notify() {
     listeners.forEach(function (listener) {
       listener(state);
     });
   }
+
+  function save() {
+    var now = read(stateKey);
+    if (now !== stored) state = parseState(JSON.stringify(merged(parseState(stored), state, parseState(now))));
+    state.attempts.sort(function (a, b) { return Date.parse(a.date) - Date.parse(b.date); });
+    stored = JSON.stringify(state);
+    write(stateKey, stored);
+    notify();
+  }
+
+  /* Another tab wrote: take its changes in at once, so this tab shows them and never writes back a stale copy. */
+  window.addEventListener("storage", function (event) {
+    if (event.key !== stateKey && event.key !== null) return;
+    var now = read(stateKey);
+    if (now === stored) return;
+    state = parseState(JSON.stringify(merged(parseState(stored), state, parseState(now))));
+    stored = now;
+    notify();
+  });
 
   /* A site URL from the manifest ("modules/x/") as an absolute URL on this site. */
   function siteUrl(url) {
@@ -218,10 +303,19 @@
     return found;
   }
 
+  /* An attempt's score and result, worked out from its answers and the key: a stored flag unlocks nothing. */
+  function markAttempt(attempt) {
+    var final = finalQuiz();
+    var result = final ? marking.mark(final.quiz.key, attempt.answers, final.quiz.passMark) :
+      { correct: 0, total: 0, passed: false };
+    result.date = attempt.date;
+    return result;
+  }
+
   function bestPass() {
-    return state.attempts.filter(function (attempt) { return attempt.passed; }).reduce(function (best, attempt) {
-      return !best || attempt.correct / attempt.total > best.correct / best.total ? attempt : best;
-    }, null);
+    return state.attempts.map(markAttempt).filter(function (result) { return result.passed; }).reduce(
+      function (best, result) { return !best || result.correct / result.total > best.correct / best.total ? result : best; },
+      null);
   }
 
   /* Forget everything this course keeps, including mkdocs-quiz's saved answers for its pages. */
@@ -240,27 +334,54 @@
     delete state.quizzes[src];
   }
 
-  /* mkdocs-quiz keeps answers by page and position: when this page's questions changed, they no longer fit. */
+  /* mkdocs-quiz keeps answers by page and position: when this page's questions changed, they no longer fit; and
+     one malformed entry would stop its every quiz on the page, so each is checked before it reads them. */
   function dropStaleAnswers() {
     var marker = document.querySelector("[data-course-quiz]");
-    var quiz = marker && manifest.quizzes[marker.dataset.courseQuiz];
+    var src = marker && marker.dataset.courseQuiz;
+    var quiz = src && marking.has(manifest.quizzes, src) ? manifest.quizzes[src] : null;
     if (!quiz) return;
-    var key = manifest.storagePrefix + "quiz-version:" + marker.dataset.courseQuiz;
+    var key = manifest.storagePrefix + "quiz-version:" + src;
     if (read(key) !== quiz.version) {
-      clearQuizAnswers(marker.dataset.courseQuiz);
+      clearQuizAnswers(src);
       write(key, quiz.version);
       save();
+      return;
     }
+    var answersKey = "quiz_progress_" + siteUrl(quiz.url).pathname;
+    var text = read(answersKey);
+    if (text === null) return;
+    var sound = soundQuizAnswers(text, quiz.total);
+    if (sound === null) remove(answersKey);
+    else if (sound !== text) write(answersKey, sound);
+  }
+
+  /* mkdocs-quiz's saved answers with every malformed entry dropped (as text), or null when nothing is usable. */
+  function soundQuizAnswers(text, total) {
+    var saved;
+    try {
+      saved = JSON.parse(text);
+    } catch (error) {
+      return null;
+    }
+    if (!isObject(saved)) return null;
+    var sound = {};
+    Object.keys(saved).forEach(function (position) {
+      var entry = saved[position];
+      var match = /^quiz-(\d+)$/.exec(position);
+      if (!match || Number(match[1]) >= total || !isObject(entry) || typeof entry.answered !== "boolean") return;
+      if (entry.answered && !(typeof entry.correct === "boolean" && Array.isArray(entry.selectedValues) &&
+          entry.selectedValues.length && entry.selectedValues.every(function (v) { return /^[0-9]$/.test(String(v)); }))) {
+        return;
+      }
+      sound[position] = entry;
+    });
+    return JSON.stringify(sound);
   }
 
   /* Whole percentages, rounded down, so a score shown is never above the score made (79.5% shows as 79%). */
   function percent(part, whole) {
     return whole > 0 ? Math.floor((part * 100) / whole) : 0;
-  }
-
-  /* The pass decision in whole numbers: no rounding can turn 35 of 44 (79.5%) into a pass at 80%. */
-  function passes(correct, total, passMark) {
-    return total > 0 && correct * 100 >= passMark * total;
   }
 
   function longDate(iso) {
@@ -303,13 +424,13 @@
     quizProgress: quizProgress,
     progress: progress,
     finalQuiz: finalQuiz,
+    markAttempt: markAttempt,
     bestPass: bestPass,
     reset: reset,
     clearQuizAnswers: clearQuizAnswers,
     dropStaleAnswers: dropStaleAnswers,
     emptyExam: emptyExam,
     percent: percent,
-    passes: passes,
     longDate: longDate,
     announce: announce,
     onEveryPage: onEveryPage,
