@@ -30,6 +30,8 @@ from . import pages
 from .banners import Banner, banner_url, link_problems, load_banners
 from .course import CONFIG_FILE, Course, load_course
 from .dates import long_date
+from .csp import digest, with_policy
+from .outputs.site_copy import IFRAME_WORKER, frame_script
 from .errors import AuthoringError, Problem, not_utf8, raise_if_any
 from .folders import make_own, overlap_problem
 from .learner import learner_manifest, widget_context, widget_rows
@@ -103,6 +105,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.overdue: set[str] = set()
         self.quiz_problems: list[Problem] = []
         self.last_error = ""
+        self.script_sources: tuple[str, ...] = ()
+        """Scripts a page may run besides its own files and inline scripts (written into frames)."""
 
     # Once per `mkdocs` command: serving changes what an overdue page and a slow PDF do.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -121,6 +125,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.course = load_course(config.extra)
             self.banners = load_banners(config.extra)
         add_theme_assets(config)
+        # A copy opened from disk runs search through a shim that writes one script into a frame.
+        shimmed = IFRAME_WORKER in config.extra.get("polyfills", [])
+        self.script_sources = (digest(frame_script(THEME_DIR)),) if shimmed else ()
         quiz_plugin = config.plugins.get("mkdocs_quiz")
         if quiz_plugin is not None:
             # This plugin writes the quiz markup itself; mkdocs-quiz would otherwise inline its runtime into pages.
@@ -353,12 +360,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         context["review"] = known.review if known else None
         return context
 
-    # After search has indexed the page (its quiz slot held only the prompts): the quiz goes in.
+    # After search has indexed the page (its quiz slot held only the prompts): the quiz goes in. Last of all
+    # plugins, so the security policy covers the page as it is written: its inline scripts are allowed by hash.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         quiz_html = self.quiz_html.pop(page.file.src_uri, None)
-        if quiz_html is None:
-            return output
-        return fill_quiz_slot(output, self.heading_names.fill(page.file.src_uri, quiz_html))
+        if quiz_html is not None:
+            output = fill_quiz_slot(output, self.heading_names.fill(page.file.src_uri, quiz_html))
+        return with_policy(output, self.script_sources)
+
+    # The theme's own pages (404.html) get the same policy.
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return with_policy(output_content, self.script_sources) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Put the finished PDF into the site and write its size into every download link.

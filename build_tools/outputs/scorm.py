@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 
 
 from ..course import Course
+from ..csp import with_policy
 from ..templating import package_templates
 from .site_copy import zip_folder
 
@@ -56,14 +57,14 @@ def launch_page(site_dir: Path, course: Course, manifest: dict[str, Any]) -> str
     """The launch page, told what the course keeps in the browser and how to find the final assessment's answers."""
     home = read_page(site_dir / START_PAGE)
     data = {"manifest": manifest}
-    return _templates.get_template("scorm.html").render(
+    return with_policy(_templates.get_template("scorm.html").render(
         lang=home.lang or manifest["locale"],
         title=course.title,
         icon=home.icon,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
         scripts=[MARKING_SCRIPT, LAUNCH_SCRIPT],
         start=START_PAGE,
-    )
+    ))
 
 
 def package_manifest(course: Course, listed: list[str], pass_mark: int | None) -> bytes:

@@ -6,6 +6,7 @@ search that works from the file system, and nothing fetched from another host.
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -28,6 +29,12 @@ def file_site_config(config: MkDocsConfig) -> MkDocsConfig:
     features = config.theme.get("features") or []
     config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
     return config
+
+
+def frame_script(theme_dir: Path) -> str:
+    """The script the search shim writes into its frame: a page that loads the shim allows it by its hash."""
+    shim = (theme_dir / IFRAME_WORKER).read_text(encoding="utf-8")
+    return re.search(r"var FRAME_SCRIPT = '(.*?)';\n", shim).group(1)
 
 
 def inline_search_index(config: MkDocsConfig) -> None:
