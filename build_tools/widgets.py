@@ -17,7 +17,8 @@ from .pages import Page, without_code
 from .templating import package_templates
 
 MARKER = re.compile(r"^[ \t]*<!--\s*course\s*:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
-WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate")
+WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate",
+           "privacy")
 
 _templates = package_templates("templates/widgets", ["html"])
 

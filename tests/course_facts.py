@@ -48,6 +48,11 @@ class CourseFacts:
         """The site URL of a page: `modules/bone.md` -> `modules/bone/`, `index.md` -> ``."""
         return "" if src_path == "index.md" else src_path.removesuffix(".md").removesuffix("/index") + "/"
 
+    def widget_pages(self, widget: str) -> list[str]:
+        """The pages (src paths) whose Markdown holds the widget's line, as an author writes it."""
+        return [src for src in self.nav_pages
+                if f"<!-- course: {widget} -->" in (ROOT / "docs" / src).read_text(encoding="utf-8")]
+
     def next_page(self, src_path: str) -> str:
         """The title of the page after src_path in the navigation (what the footer's Next link names)."""
         return self.nav_titles[self.nav_pages[self.nav_pages.index(src_path) + 1]]

@@ -99,6 +99,17 @@ def test_a_stored_last_page_leads_only_to_the_course(course_site: Served, watche
     assert module.title in page.locator("[data-course-continue] a").inner_text()
 
 
+def test_the_website_says_what_the_website_does_with_the_learners_data(course_site: Served, watched: Watched) -> None:
+    page = watched.page
+    pages = FACTS.widget_pages("privacy")
+    assert pages, "the course says somewhere what happens to the learner's data"
+    for src in pages:
+        open_page(course_site, page, FACTS.url(src))
+        shown = page.locator("[data-course-delivery]:visible")
+        assert shown.count() == 1 and shown.get_attribute("data-course-delivery") == "web", src
+        assert "nothing you do here is sent anywhere" in shown.inner_text()
+
+
 def test_one_malformed_quiz_answer_breaks_nothing(course_site: Served, watched: Watched) -> None:
     page = watched.page
     quiz = FACTS.module_quizzes[0]

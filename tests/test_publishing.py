@@ -146,3 +146,6 @@ def test_the_offline_copy_works_from_disk(offline_copy: Path, watched: Watched) 
     page.locator(".md-search-result__item").first.wait_for()
     assert watched.console_errors == [] and watched.foreign_requests == []
     assert axe_violations(page) == []
+    page.goto((offline_copy / FACTS.widget_pages("privacy")[0].replace(".md", ".html")).as_uri())
+    privacy = page.locator(".course-privacy p:visible")
+    assert privacy.count() == 1 and "opened this copy of the course from a disk" in privacy.inner_text()

@@ -363,6 +363,10 @@ def test_a_forged_record_in_the_learning_system_is_taken_piece_by_piece(server: 
         wait_for_value(page, "cmi.core.lesson_status", "failed")
         assert not lms(page)["location"].startswith("javascript")
         assert course.evaluate("CourseStore.state.name") == "Dr Kept"
+        open_in(course, server, FACTS.widget_pages("privacy")[0])
+        privacy = course.locator(".course-privacy p:visible")
+        assert privacy.count() == 1 and "saved to that system, where its administrators can see them" in \
+            privacy.inner_text()
         assert errors == []
 
 

@@ -15,6 +15,15 @@
     store.save();
   }
 
+  /* The privacy wording that is true where the course runs: inside a learning system, opened from disk, or on
+     the website. */
+  function showDelivery() {
+    var delivery = store ? store.delivery() : "web";
+    document.querySelectorAll("[data-course-delivery]").forEach(function (part) {
+      part.hidden = part.dataset.courseDelivery !== delivery;
+    });
+  }
+
   function applyBanners() {
     var hidden = dismissed();
     document.querySelectorAll("[data-promo-id]").forEach(function (promo) {
@@ -50,6 +59,7 @@
 
   function onEveryPage() {
     applyBanners();
+    showDelivery();
     makeTablesScrollable();
   }
 

@@ -406,6 +406,17 @@
     }, 50);
   }
 
+  /* How the course reaches the learner, for the privacy wording: "lms" inside a learning system (the SCORM launch
+     page around this one says it holds an LMS session), "disk" opened from files, else "web". */
+  function delivery() {
+    try {
+      if (window.parent !== window && window.parent.courseLmsConnected === true) return "lms";
+    } catch (error) {
+      /* a parent of another origin: not the course's launch page */
+    }
+    return location.protocol === "file:" ? "disk" : "web";
+  }
+
   /* Run fn on every page, with Material's instant navigation or without it. */
   function onEveryPage(fn) {
     if (window.document$) window.document$.subscribe(fn);
@@ -434,5 +445,6 @@
     longDate: longDate,
     announce: announce,
     onEveryPage: onEveryPage,
+    delivery: delivery,
   };
 })();
