@@ -58,7 +58,13 @@ tests/lms/node_modules/.installed: tests/lms/package-lock.json | system-test
 	npm ci --prefix tests/lms --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed
+# The Firefox tests' driver (npm puppeteer-core, which downloads no browser: they drive Debian's firefox-esr),
+# exactly as tests/firefox/package-lock.json pins it, running no package's install scripts.
+tests/firefox/node_modules/.installed: tests/firefox/package-lock.json | system-test
+	npm ci --prefix tests/firefox --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed tests/firefox/node_modules/.installed
 	$(BIN)/python -m pytest
 
 # The weekly check of the workflow: fails while the course's or a page's next review is less than 60 days away.

@@ -1,0 +1,249 @@
+// A learner's journey through the course in Firefox ESR, driven over WebDriver BiDi by puppeteer-core.
+//
+//   node tests/firefox/journey.mjs START_URL JOURNEY_JSON
+//
+// START_URL is the course's home page: the served site (http://...) or the offline copy opened from disk
+// (file:///.../index.html). JOURNEY_JSON says where to go and what to do there; the test that runs this script
+// derives it from the course's own files (tests/test_firefox.py):
+//   {"module": {"title", "url"}, "progressUrl", "finalUrl", "certificateUrl",
+//    "right": {question id: [values of its right options]}, "name", "note", "searchWord"}
+// Every URL is absolute. The script does the browsing and judges nothing: it prints one JSON object of what it
+// saw at each step (and the error of any step that could not be done) for the test to check.
+//
+// Firefox is Debian's firefox-esr (FIREFOX overrides the path). Puppeteer's profile turns
+// security.fileuri.strict_origin_policy off; a learner's Firefox has it on, so it is set back here, or a journey
+// from disk would prove nothing.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+const LEARNER_PREFS = {'security.fileuri.strict_origin_policy': true};
+const WAIT = 15000;
+
+const [startUrl, journeyJson] = process.argv.slice(2);
+if (!startUrl || !journeyJson) {
+  console.error('usage: node journey.mjs START_URL JOURNEY_JSON');
+  process.exit(2);
+}
+const journey = JSON.parse(journeyJson);
+
+const seen = {steps: {}, errors: [], firefox: null, prefs: {}};
+
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: FIREFOX,
+  headless: true,
+  extraPrefsFirefox: LEARNER_PREFS,
+  defaultViewport: {width: 1280, height: 900},
+});
+try {
+  seen.firefox = await browser.version();
+  seen.prefs = profilePrefs(browser, Object.keys(LEARNER_PREFS));
+  const page = (await browser.pages())[0] || await browser.newPage();
+  page.setDefaultTimeout(WAIT);
+  page.on('pageerror', error => seen.errors.push(`page error: ${error.message || error}`));
+  page.on('console', message => {
+    if (message.type() === 'error') seen.errors.push(`console error: ${message.text()}`);
+  });
+  await walk(page);
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(seen) + '\n');
+
+async function walk(page) {
+  await step('home', async saw => {
+    await page.goto(startUrl, {waitUntil: 'load'});
+    await page.waitForSelector('article');
+    saw.url = await here(page);
+    saw.title = await page.title();
+  });
+
+  await step('module', async saw => {
+    await follow(page, 'article a[href]', journey.module.url, '.quiz');
+    saw.url = await here(page);
+    saw.heading = await page.$eval('article h1', h1 => h1.firstChild.textContent.trim());
+    saw.quizzes = 0;
+    for (const quiz of await page.$$('.quiz')) {
+      for (const input of await quiz.$$('input[data-correct]')) {
+        const id = await input.evaluate(element => element.id);
+        await (await quiz.$(`label[for="${id}"]`)).click();
+      }
+      await (await quiz.$('button[type="submit"]')).click();
+      await quiz.waitForSelector('.quiz-feedback:not(.hidden)', {visible: true});
+      saw.quizzes += 1;
+    }
+    saw.feedback = await page.$$eval('.quiz .quiz-feedback:not(.hidden)', found => found.length);
+    saw.progressLine = await settledText(page, '[data-course-progress-line]', /\d+ of \d+ modules/);
+  });
+
+  await step('progress', async saw => {
+    await follow(page, '.md-nav--primary a[href]', journey.progressUrl, '[data-course-progress-summary]');
+    saw.url = await here(page);
+    saw.summary = await settledText(page, '[data-course-progress-summary]', /completed \d+ of \d+ modules/);
+  });
+
+  await step('final', async saw => {
+    await follow(page, '.md-nav--primary a[href]', journey.finalUrl, '[data-question]');
+    saw.url = await here(page);
+    const questions = await page.$$('[data-question]');
+    saw.questions = questions.length;
+    saw.unknown = [];
+    for (const question of questions) {
+      const id = await question.evaluate(element => element.dataset.question);
+      const right = journey.right[id];
+      if (!right) {
+        saw.unknown.push(id);
+        continue;
+      }
+      for (const input of await question.$$('input')) {
+        const [value, inputId] = await input.evaluate(element => [element.value, element.id]);
+        if (right.includes(value)) await (await question.$(`label[for="${inputId}"]`)).click();
+      }
+    }
+    saw.checked = await page.$$eval('[data-question] input:checked', found => found.length);
+    await clickButton(page, 'Submit assessment');
+    try {
+      await page.waitForSelector('[data-course-result][data-outcome]');
+    } finally {
+      saw.outcome = await page.$eval('[data-course-result]', element => element.dataset.outcome ?? null);
+      saw.result = await text(page, '[data-course-result]');
+      saw.unanswered = await text(page, '[data-course-unanswered]').catch(() => null);
+    }
+  });
+
+  await step('certificate', async saw => {
+    await follow(page, 'a[href]', journey.certificateUrl, '[data-course-certificate]', 'Get your certificate');
+    saw.url = await here(page);
+    saw.before = await certificateState(page);
+    try {
+      await page.waitForSelector('#course-learner-name', {visible: true});
+      await page.type('#course-learner-name', journey.name);
+      await page.waitForSelector('textarea[data-field]', {visible: true});
+      await page.type('textarea[data-field]', journey.note);
+    } finally {
+      saw.after = await certificateState(page);
+    }
+  });
+
+  await step('reload', async saw => {
+    await page.reload({waitUntil: 'load'});
+    saw.url = await here(page);
+    await page.waitForSelector('[data-course-certificate]');
+    await page.waitForFunction(() => !document.querySelector('[data-course-certificate]').hidden
+      || !document.querySelector('[data-course-locked]')?.hidden, {timeout: WAIT}).catch(() => null);
+    Object.assign(saw, await certificateState(page));
+  });
+
+  await step('search', async saw => {
+    saw.url = await here(page);
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.matches('input.md-search__input'));
+    await page.keyboard.type(journey.searchWord, {delay: 20});
+    try {
+      await page.waitForSelector('.md-search-result__item');
+    } finally {
+      saw.query = await page.$eval('input.md-search__input', input => input.value);
+      saw.meta = await text(page, '.md-search-result__meta').catch(() => null);
+      saw.results = await page.$$eval('.md-search-result__item a[href]', links => links.map(link => link.href));
+    }
+  });
+}
+
+// Runs one step of the journey, recording what it saw as it went. A step that cannot be done records why (with
+// what it had seen by then), and the journey goes on, so that the test sees every step; a later step may then
+// fail for the same reason.
+async function step(name, action) {
+  const start = Date.now();
+  const observed = {};
+  seen.steps[name] = observed;
+  try {
+    await action(observed);
+  } catch (error) {
+    observed.error = String(error && error.message || error).split('\n')[0];
+  }
+  observed.seconds = (Date.now() - start) / 1000;
+}
+
+// Clicks the first visible link under `scope` that leads to `url` (and carries `label`, if given), then waits as
+// a learner does: for the address to change (instant navigation changes it with no load event), then for the
+// next page's own element.
+async function follow(page, scope, url, ready, label = null) {
+  const links = await page.$$(scope);
+  let target = null;
+  for (const link of links) {
+    const [href, words, shown] = await link.evaluate(element => [
+      element.href.split('#')[0], element.textContent.trim(), element.getClientRects().length > 0
+        && getComputedStyle(element).visibility !== 'hidden']);
+    if (href === url && shown && (!label || words === label)) {
+      target = link;
+      break;
+    }
+  }
+  if (!target) throw new Error(`no visible link to ${url}${label ? ` named "${label}"` : ''} in ${scope}`);
+  await target.click();
+  const deadline = Date.now() + WAIT;
+  let now = null;
+  while (Date.now() < deadline) {
+    now = (await here(page).catch(() => null))?.split('#')[0];
+    if (now === url) break;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  if (now !== url) throw new Error(`clicked the link to ${url} but the address stayed ${now}`);
+  await page.waitForSelector(ready);
+}
+
+async function here(page) {
+  return page.evaluate(() => location.href);
+}
+
+async function text(page, selector) {
+  return page.$eval(selector, element => element.innerText.trim());
+}
+
+// The text of an element the course's script fills in, once it says `pattern` (or whatever it says after a
+// while, if it never does).
+async function settledText(page, selector, pattern) {
+  await page.waitForFunction((selector, source) => new RegExp(source).test(
+    document.querySelector(selector)?.innerText || ''), {timeout: 5000}, selector, pattern.source).catch(() => null);
+  return text(page, selector);
+}
+
+async function clickButton(page, name) {
+  const buttons = await page.$$('button');
+  for (const button of buttons) {
+    if (await button.evaluate(element => element.textContent.trim()) === name) return button.click();
+  }
+  throw new Error(`no button "${name}"`);
+}
+
+async function certificateState(page) {
+  return page.evaluate(() => {
+    const shown = element => Boolean(element) && !element.hidden && element.getClientRects().length > 0;
+    const certificate = document.querySelector('[data-course-certificate]');
+    const name = document.querySelector('#course-learner-name');
+    const note = document.querySelector('textarea[data-field]');
+    return {
+      certificateShown: shown(certificate),
+      lockedShown: shown(document.querySelector('[data-course-locked]')),
+      certificate: certificate ? certificate.innerText.trim() : null,
+      nameShown: shown(name),
+      name: name ? name.value : null,
+      noteShown: shown(note),
+      note: note ? note.value : null,
+    };
+  });
+}
+
+// The profile's own record of the preferences this script set (the user.js that Firefox read at start).
+function profilePrefs(browser, names) {
+  const args = browser.process()?.spawnargs || [];
+  const profile = args[args.indexOf('--profile') + 1];
+  const written = fs.readFileSync(path.join(profile, 'user.js'), 'utf8');
+  return Object.fromEntries(names.map(name => {
+    const line = written.split('\n').filter(entry => entry.startsWith(`user_pref(${JSON.stringify(name)},`)).pop();
+    return [name, line ? JSON.parse(line.slice(line.indexOf(',') + 1, line.lastIndexOf(')')).trim()) : null];
+  }));
+}
