@@ -64,10 +64,11 @@ def server(unzipped: Path) -> Iterator[str]:
     yield from serve(unzipped, free_port())
 
 
-def launch(page: object, server: str, saved: dict[str, str] | None = None) -> object:
+def launch(page: object, server: str, saved: dict[str, str] | None = None, misbehave: dict | None = None) -> object:
     """Open the test LMS, launch the package in it (with what an earlier session left), return the course's frame."""
     page.goto(server + "lms/lms.html")
-    page.evaluate("([url, saved]) => launch(url, saved)", [f"../course/{LAUNCH_PAGE}", saved])
+    page.evaluate("([url, saved, misbehave]) => launch(url, saved, misbehave)",
+                  [f"../course/{LAUNCH_PAGE}", saved, misbehave])
     sco = page.wait_for_selector("iframe[name=sco]").content_frame()
     course = sco.wait_for_selector("#course-frame").content_frame()
     course.wait_for_url("**/course/index.html")
@@ -368,6 +369,80 @@ def test_a_forged_record_in_the_learning_system_is_taken_piece_by_piece(server: 
         assert privacy.count() == 1 and "saved to that system, where its administrators can see them" in \
             privacy.inner_text()
         assert errors == []
+
+
+def launch_page(page: object) -> object:
+    return page.wait_for_selector("iframe[name=sco]").content_frame()
+
+
+def test_every_change_reaches_the_lms_at_once_with_exit_and_time_set_early(server: str, watched: Watched) -> None:
+    page = watched.page
+    course = launch(page, server)
+    values = lms(page)["values"]
+    assert values["cmi.core.exit"] == "suspend" and values["cmi.core.session_time"].count(":") == 2
+    module = FACTS.modules[0]
+    open_in(course, server, module.src_path)
+    commits = page.evaluate("() => lms.calls.filter(call => call === 'LMSCommit').length")
+    quiz = course.locator(".quiz").first
+    quiz.locator("label").first.click()
+    quiz.get_by_role("button", name="Submit").click()
+    # The answer is set within a moment (well before the commit that follows half a second later) ...
+    page.wait_for_function("() => (JSON.parse(lms.values['cmi.suspend_data'] || '{}').q || []).length > 0",
+                           timeout=400)
+    # ... and an LMS that ends the session on the launch page's beforeunload gets it committed.
+    launch_page(page).evaluate("() => window.dispatchEvent(new Event('beforeunload'))")
+    assert page.evaluate("() => lms.calls.filter(call => call === 'LMSCommit').length") > commits
+    assert watched.console_errors == []
+
+
+def test_an_lms_that_will_not_start_shows_no_one_elses_progress(server: str, watched: Watched) -> None:
+    page = watched.page
+    course = launch(page, server)  # someone else on this computer, who passed and named their certificate
+    open_in(course, server, FACTS.final.page)
+    sit_final(course, "knowing")
+    open_in(course, server, "certificate.md")
+    course.locator("#course-learner-name").fill("Dr Someone Else")
+    course = launch(page, server, misbehave={"failInitialize": True})
+    problem = launch_page(page).locator("#lms-problem")
+    problem.wait_for()
+    assert "did not start this session" in problem.inner_text()
+    open_in(course, server, "certificate.md")
+    assert not course.locator("[data-course-certificate]").is_visible()
+    assert course.locator("#course-learner-name").input_value() == ""
+
+
+def test_a_refused_value_is_said_in_words(server: str, watched: Watched) -> None:
+    page = watched.page
+    course = launch(page, server, misbehave={"refuse": "cmi.suspend_data"})
+    open_in(course, server, FACTS.modules[0].src_path)
+    answer_module_quiz(course, correctly=True)
+    problem = launch_page(page).locator("#lms-problem")
+    problem.wait_for()
+    assert "did not accept part of your progress (cmi.suspend_data" in problem.inner_text()
+
+
+def test_a_note_too_long_for_the_lms_is_never_cut_silently(server: str, watched: Watched) -> None:
+    page = watched.page
+    course = launch(page, server, {"cmi.core.student_id": "learner-7"})
+    open_in(course, server, FACTS.final.page)
+    sit_final(course, "knowing")
+    open_in(course, server, "certificate.md")
+    notice = course.locator("[data-course-note-cut]")
+    assert notice.is_hidden()
+    fields = course.locator("textarea[data-field]")
+    whole = [("\u7b14\u8bb0" * 400)[: int(fields.nth(i).get_attribute("maxlength"))] for i in range(fields.count())]
+    for index, text in enumerate(whole):
+        fields.nth(index).fill(text)
+    notice.wait_for()
+    assert "Your whole note stays in this browser" in notice.inner_text()
+    saved = leave(page)
+    kept = json.loads(saved["cmi.suspend_data"])["r"]
+    assert sum(map(len, kept)) < sum(map(len, whole)), "the LMS could keep only part of the note"
+    course = launch(page, server, {**saved, "cmi.core.student_id": "learner-7"})
+    open_in(course, server, "certificate.md")
+    fields = course.locator("textarea[data-field]")
+    assert [fields.nth(i).input_value() for i in range(fields.count())] == whole
+    course.locator("[data-course-note-cut]").wait_for()
 
 
 def test_the_launch_page_loads_nothing_from_another_host(unzipped: Path) -> None:

@@ -14,17 +14,28 @@
   var manifest = config.manifest;
   var prefix = manifest.storagePrefix;
   var stateKey = prefix + "state";
+  var noteCutKey = prefix + "lms-note-cut"; /* "1" while the LMS holds only the start of the reflective note */
   var sources = Object.keys(manifest.quizzes).sort();
   var finalSource = sources.filter(function (src) { return manifest.quizzes[src].final; })[0] || null;
   var finalQuiz = finalSource ? manifest.quizzes[finalSource] : null;
   /* The final assessment's question ids in page order: its answers are kept by position in suspend_data. */
   var examIds = finalQuiz ? Object.keys(finalQuiz.key.answers) : [];
   var storage = openStorage();
+  var noteCut = false; /* whether the last suspend_data had to cut the reflective note */
 
   document.addEventListener("DOMContentLoaded", watchFrame);
 
   var api = findApi();
-  if (!api || !isTrue(call("LMSInitialize"))) return;
+  if (!api) return;
+  if (!isTrue(call("LMSInitialize"))) {
+    /* In an LMS that would not start the session, another learner's progress may still be in this browser (a
+       shared computer): the course starts empty, and says why nothing is saved. */
+    forgetLocal();
+    problem("Your learning system did not start this session" + lmsError() + ", so your progress will not be " +
+      "saved to it. Close the course and open it again; if this keeps happening, tell your learning system's " +
+      "administrators.");
+    return;
+  }
   window.courseLmsConnected = true; /* the course's pages say their data goes to the LMS */
 
   var started = Date.now();
@@ -34,17 +45,25 @@
   var reporting = mode !== "browse" && mode !== "review";
   var lmsStatus = get("cmi.core.lesson_status");
   var passedBefore = lmsStatus === "passed"; /* once passed, always passed */
+  var learner = get("cmi.core.student_id");
   var pending = null;
+  var uncommitted = false; /* values sent since the last commit */
 
   restore(get("cmi.suspend_data"));
+  /* Set from the start and kept current, so an LMS that ends the session early still has them. */
+  set("cmi.core.exit", "suspend"); /* the learner may come back: the LMS keeps suspend_data for them */
   report();
+  /* Every change the course stores is sent at once; the commit that makes the LMS save it follows shortly. */
   window.addEventListener("storage", function (event) {
-    if (event.key === null || event.key.indexOf(prefix) === 0 || event.key.indexOf("quiz_progress_") === 0) later();
+    if (event.key === null || event.key.indexOf(prefix) === 0 || event.key.indexOf("quiz_progress_") === 0) {
+      if (send()) later();
+    }
   });
   window.setInterval(report, 5000);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") report();
   });
+  window.addEventListener("beforeunload", report);
   window.addEventListener("pagehide", finish);
 
   /* ---- The LMS: found by the standard search through parent windows, then the opener's. ---- */
@@ -102,16 +121,33 @@
     }
   }
 
-  /* Sends a value only when it changed; says whether it did. */
+  /* Sends a value only when it changed; says whether it did. A value the LMS refuses is said to the learner. */
   function set(element, value) {
     if (sent[element] === value) return false;
     sent[element] = value;
+    var accepted = false;
     try {
-      api.LMSSetValue(element, value);
+      accepted = isTrue(api.LMSSetValue(element, value));
     } catch (error) {
-      /* the LMS refused it: the course goes on */
+      accepted = false;
+    }
+    if (!accepted) {
+      problem("Your learning system did not accept part of your progress (" + element + lmsError() + "). The " +
+        "course goes on, and this browser keeps your progress; tell your learning system's administrators if " +
+        "this message comes back.");
     }
     return true;
+  }
+
+  /* The LMS's own words for its last error, as " (error N: words)", or nothing. */
+  function lmsError() {
+    try {
+      var code = String(api.LMSGetLastError());
+      if (!code || code === "0") return "";
+      return ": error " + code + (api.LMSGetErrorString ? ", " + api.LMSGetErrorString(code) : "");
+    } catch (error) {
+      return "";
+    }
   }
 
   function later() {
@@ -119,10 +155,12 @@
     pending = window.setTimeout(report, 500);
   }
 
-  function report() {
-    if (finished) return;
+  /* Everything the course now holds, sent to the LMS (not yet committed); says whether anything changed. */
+  function send() {
+    if (finished) return false;
     var snapshot = read();
     var changed = false;
+    set("cmi.core.session_time", timespan(Date.now() - started)); /* kept current; committed with the rest */
     if (reporting) {
       var marks = (snapshot.state ? snapshot.state.attempts : []).map(mark);
       var best = bestPass(marks);
@@ -145,8 +183,22 @@
         changed = set("cmi.core.lesson_location", last.url.slice(0, 255)) || changed;
       }
       changed = set("cmi.suspend_data", encode(snapshot)) || changed;
+      keepFullNote(snapshot.state);
     }
-    if (changed) call("LMSCommit");
+    uncommitted = uncommitted || changed;
+    return changed;
+  }
+
+  /* Everything sent, and committed if anything is not yet. */
+  function report() {
+    if (finished) return;
+    send();
+    if (!uncommitted) return;
+    uncommitted = !isTrue(call("LMSCommit"));
+    if (uncommitted) {
+      problem("Your learning system did not save your latest progress" + lmsError() + ". This browser keeps it; " +
+        "the course tries again as you go on.");
+    }
   }
 
   function mark(attempt) {
@@ -162,12 +214,23 @@
 
   function finish() {
     if (finished) return;
-    report();
-    set("cmi.core.exit", "suspend"); /* the learner may come back: the LMS keeps suspend_data for them */
-    set("cmi.core.session_time", timespan(Date.now() - started));
+    send();
     call("LMSCommit");
     finished = true;
     call("LMSFinish");
+  }
+
+  /* A message to the learner, over the course, in words: what went wrong with the learning system. */
+  function problem(text) {
+    function show() {
+      var box = document.getElementById("lms-problem");
+      if (!box) return;
+      box.querySelector("[data-lms-problem-text]").textContent = text;
+      box.hidden = false;
+      box.querySelector("[data-lms-problem-close]").onclick = function () { box.hidden = true; };
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
+    else show();
   }
 
   function timespan(ms) {
@@ -234,6 +297,14 @@
     return { state: state, answers: answers };
   }
 
+  function remove(key) {
+    try {
+      storage.removeItem(key);
+    } catch (error) {
+      /* blocked: nothing was kept either */
+    }
+  }
+
   function readString(key) {
     try {
       return storage.getItem(key);
@@ -245,7 +316,47 @@
   /* The LMS holds this learner's progress: what this browser kept for the course (perhaps another learner's, on a
      shared computer) gives way to it. */
   function restore(text) {
-    if (!storage) return;
+    if (!forgetLocal()) return;
+    var saved = decode(text);
+    if (!saved) return;
+    saved.state.reflection = wholeNote(saved.state.reflection);
+    write(stateKey, JSON.stringify(saved.state));
+    Object.keys(saved.state.quizzes).forEach(function (src) { write(versionKey(src), manifest.quizzes[src].version); });
+    Object.keys(saved.answers).forEach(function (src) { write(answersKey(src), JSON.stringify(saved.answers[src])); });
+  }
+
+  /* When the note no longer fits suspend_data, the learner's whole note stays in this browser (kept for this
+     learner only, beside the course's state) and the course says so on the certificate page; the next launch for
+     the same learner takes the whole note back rather than the part the LMS kept. */
+  function fullNoteKey() {
+    return "course-full-note:" + manifest.slug + ":" + learner;
+  }
+
+  function keepFullNote(state) {
+    if (noteCut) {
+      write(fullNoteKey(), JSON.stringify(state.reflection));
+      if (readString(noteCutKey) !== "1") write(noteCutKey, "1");
+    } else if (readString(noteCutKey) !== null) {
+      remove(noteCutKey);
+      remove(fullNoteKey());
+    }
+  }
+
+  /* The note the LMS kept, or this learner's whole note where the LMS kept the start of it. */
+  function wholeNote(kept) {
+    var whole = readJson(fullNoteKey());
+    if (!whole) return kept;
+    var longer = {};
+    Object.keys(kept).forEach(function (key) {
+      var full = typeof whole[key] === "string" ? whole[key] : "";
+      longer[key] = full.length > kept[key].length && full.indexOf(kept[key]) === 0 ? full : kept[key];
+    });
+    return longer;
+  }
+
+  /* Everything this browser keeps for the course, removed; says whether storage could be used at all. */
+  function forgetLocal() {
+    if (!storage) return false;
     var keys = [];
     try {
       for (var i = 0; i < storage.length; i++) {
@@ -253,14 +364,10 @@
       }
       sources.forEach(function (src) { keys.push(answersKey(src)); });
       keys.forEach(function (key) { storage.removeItem(key); });
+      return true;
     } catch (error) {
-      return;
+      return false;
     }
-    var saved = decode(text);
-    if (!saved) return;
-    write(stateKey, JSON.stringify(saved.state));
-    Object.keys(saved.state.quizzes).forEach(function (src) { write(versionKey(src), manifest.quizzes[src].version); });
-    Object.keys(saved.answers).forEach(function (src) { write(answersKey(src), JSON.stringify(saved.answers[src])); });
   }
 
   /* ---- cmi.suspend_data: the learner state, compact, and cut to fit 4,096 characters. ----
@@ -318,7 +425,9 @@
     });
     while (reflection.length && !reflection[reflection.length - 1]) reflection.pop();
     if (reflection.length) packed.r = reflection;
-    return fit(packed, state.attempts);
+    var text = fit(packed, state.attempts);
+    noteCut = JSON.stringify(packed.r || []) !== JSON.stringify(reflection);
+    return text;
   }
 
   /* Answers by question id as a 2-digit hex bitmask per question of the final assessment, in page order. */

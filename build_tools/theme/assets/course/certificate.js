@@ -14,6 +14,7 @@
     var widget = page();
     if (!widget) return;
     var pass = store.bestPass();
+    widget.querySelector("[data-course-note-cut]").hidden = !store.noteCut();
     widget.querySelector("[data-course-locked]").hidden = !!pass;
     widget.querySelectorAll("[data-course-unlocked]").forEach(function (part) {
       part.hidden = !pass;

@@ -8,6 +8,8 @@
   if (!manifest) return;
   var marking = window.CourseMarking;
   var stateKey = manifest.storagePrefix + "state";
+  /* Set by the SCORM launch page while the learning system holds only the start of the reflective note. */
+  var noteCutKey = manifest.storagePrefix + "lms-note-cut";
   var memory = {};
   var listeners = [];
   var backend = openStorage();
@@ -232,6 +234,7 @@
 
   /* Another tab wrote: take its changes in at once, so this tab shows them and never writes back a stale copy. */
   window.addEventListener("storage", function (event) {
+    if (event.key === noteCutKey) notify();
     if (event.key !== stateKey && event.key !== null) return;
     var now = read(stateKey);
     if (now === stored) return;
@@ -446,5 +449,6 @@
     announce: announce,
     onEveryPage: onEveryPage,
     delivery: delivery,
+    noteCut: function () { return read(noteCutKey) === "1"; },
   };
 })();
