@@ -15,20 +15,34 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
 
 from build_tools.plugin import EVERY_ANCHOR
 from build_tools.quizzes import Question, Quiz, load_quizzes
 from build_tools.render import option_order
-from course_facts import course_facts
 
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[1]
-FACTS = course_facts()
-QUIZZES: list[Quiz] = load_quizzes(ROOT / "quizzes",
-                                   lambda src: EVERY_ANCHOR if (ROOT / "docs" / src).is_file() else None)
-FINAL: Quiz = next(quiz for quiz in QUIZZES if quiz.page == FACTS.final.page)
-MODULE_PAGES = [module.src_path for module in FACTS.modules]
+
+
+def read_course() -> tuple[list[Quiz], str, list[str]]:
+    """The quizzes as the build reads them (as in course_facts), the final assessment's page and the module pages in
+    course order."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = get_files(config)
+    final_page = dict(config.plugins["course"].config)["final_assessment"]
+    pages = {file.src_uri for file in files.documentation_pages()}
+    quizzes = load_quizzes(ROOT / "quizzes", lambda src: EVERY_ANCHOR if src in pages else None, final_page)
+    modules = [page.file.src_uri for page in get_navigation(files, config).pages
+               if page.file.src_uri.startswith("modules/")]
+    return quizzes, final_page, modules
+
+
+QUIZZES, FINAL_PAGE, MODULE_PAGES = read_course()
+FINAL: Quiz = next(quiz for quiz in QUIZZES if quiz.page == FINAL_PAGE)
 
 ABSOLUTE_WORDS = ("never", "always", "rules out", "ruled out")
 """Words that give a wrong option away: the source states nothing so absolutely."""
@@ -65,7 +79,10 @@ def groups(quiz: Quiz) -> dict[str, list[Question]]:
 
 
 def shares(sizes: dict[str, int], draw: int) -> dict[str, int]:
-    """Each group's questions per attempt: in proportion to its size, at least one each, largest remainders first."""
+    """Each group's questions per attempt: in proportion to its size, at least one each, largest remainders first.
+
+    The generator's own `Quiz.shares` decides when it has one (see `per_attempt`); this is the same rule, for a
+    generator that does not yet draw."""
     total = sum(sizes.values())
     exact = {page: draw * size / total for page, size in sizes.items()}
     share = {page: min(sizes[page], max(1, math.floor(exact[page]))) for page in sizes}
@@ -81,6 +98,13 @@ def shares(sizes: dict[str, int], draw: int) -> dict[str, int]:
         by_remainder.remove(page)
         by_remainder.insert(0, page)
     return share
+
+
+def per_attempt(quiz: Quiz, bank: dict[str, list[Question]]) -> dict[str, int]:
+    """Questions an attempt takes from each page's group, as the generator draws them."""
+    if hasattr(quiz, "shares") and hasattr(quiz, "groups"):
+        return dict(zip(quiz.groups(), quiz.shares(), strict=True))
+    return shares({page: len(questions) for page, questions in bank.items()}, DRAW)
 
 
 def wrong_options(question: Question) -> list[str]:
@@ -155,10 +179,10 @@ def pass_rate(strategy: Strategy, order_of: Callable[[Question], list[int]], see
     rng = random.Random(seed)
     orders = {question.id: order_of(question) for question in FINAL.questions}
     bank = groups(FINAL)
-    per_attempt = shares({page: len(questions) for page, questions in bank.items()}, DRAW)
+    taken = per_attempt(FINAL, bank)
     passes = 0
     for _ in range(ATTEMPTS):
-        drawn = [question for page, questions in bank.items() for question in rng.sample(questions, per_attempt[page])]
+        drawn = [question for page, questions in bank.items() for question in rng.sample(questions, taken[page])]
         right = sum(answers_right(question, strategy, orders[question.id], rng) for question in drawn)
         passes += right * 100 >= FINAL.pass_mark * len(drawn)
     return passes / ATTEMPTS
@@ -179,8 +203,9 @@ def test_every_final_question_names_the_module_heading_that_teaches_it(question:
 def test_every_attempt_draws_from_every_module() -> None:
     bank = groups(FINAL)
     assert set(bank) == set(MODULE_PAGES)
-    per_attempt = shares({page: len(questions) for page, questions in bank.items()}, DRAW)
-    assert sum(per_attempt.values()) == DRAW and all(share >= 1 for share in per_attempt.values()), per_attempt
+    taken = per_attempt(FINAL, bank)
+    assert set(taken) == set(bank), taken
+    assert sum(taken.values()) == DRAW and all(share >= 1 for share in taken.values()), taken
 
 
 @pytest.mark.parametrize("question", FINAL.questions, ids=lambda question: question.id)
