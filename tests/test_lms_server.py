@@ -74,10 +74,11 @@ def lms_python() -> Path:
             return python
         started = time.monotonic()
         shutil.rmtree(VENV, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        # No pip of its own: the project's pip, itself installed from a hash-checked lock, installs into it.
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(VENV)], check=True)
         installed = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
-             "--no-deps", "--only-binary", ":all:", "-r", str(REQUIREMENTS)],
+            [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--disable-pip-version-check",
+             "--require-hashes", "--no-deps", "--only-binary", ":all:", "-r", str(REQUIREMENTS)],
             capture_output=True, text=True,
         )
         if installed.returncode != 0:
