@@ -225,10 +225,12 @@ def new_learner(label: str) -> Learner:
 
 
 @contextmanager
-def visit(browser: object, lms: Lms, learner: Learner, sign_up: bool) -> Iterator[Visit]:
-    """A fresh browser context (nothing stored): the learner signs up (or logs in) on the LMS's own page, then
-    launches the course from the LMS's catalogue; closed at the end."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def visit(browser: object, lms: Lms, learner: Learner, sign_up: bool, context: object = None) -> Iterator[Visit]:
+    """A fresh browser context (nothing stored), or the one given: the learner signs up (or logs in) on the LMS's own
+    page, then launches the course from the LMS's catalogue. A context made here is closed at the end."""
+    own = context is None
+    if own:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
 
@@ -263,7 +265,8 @@ def visit(browser: object, lms: Lms, learner: Learner, sign_up: bool) -> Iterato
         course.wait_for_load_state("load")
         yield Visit(page, sco, course, me["id"], errors)
     finally:
-        context.close()
+        if own:
+            context.close()
 
 
 def open_in(lms: Lms, course: object, src_path: str) -> None:
@@ -378,3 +381,32 @@ def test_a_learner_who_leaves_and_returns_finds_their_progress(browser: object, 
     returned = suspended(back)
     assert returned["q"] == saved["q"], "every answer kept, none lost or changed by the second visit"
     assert returned["m"] == saved["m"] and returned["l"][0] == file_of(FACTS.final.page)
+
+
+def test_the_next_learner_on_the_same_browser_gets_none_of_the_last_ones_progress(browser: object, lms: Lms) -> None:
+    """A surgery's shared computer: one learner logs out of the LMS, another logs in on the same browser."""
+    module = FACTS.modules[0]
+    total = len(FACTS.quizzes[module.src_path].questions)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        with visit(browser, lms, new_learner("shares"), sign_up=True, context=context) as first:
+            open_in(lms, first.course, module.src_path)
+            answer_module_quiz(first.course, correctly=True)
+            lms.wait_for_record(first.user_id, lambda r: answered(r) == {module.src_path: (total, total)})
+            first.page.goto(lms.url("/"))
+            with first.page.expect_navigation(url=lms.url("/login")):
+                first.page.locator("#logout-link").click()
+            first.page.close()
+            assert first.errors == []
+        with visit(browser, lms, new_learner("next"), sign_up=True, context=context) as second:
+            assert f"0 of {FACTS.module_questions} questions answered" in progress_line(second.course)
+            open_in(lms, second.course, module.src_path)
+            assert second.course.locator(".quiz input:checked").count() == 0
+            assert second.course.locator(".quiz-feedback:not(.hidden)").count() == 0
+            record = lms.wait_for_record(second.user_id, lambda r: suspended(r)["m"][0] == "1")
+            assert "q" not in suspended(record), "none of the first learner's answers reached the second one's record"
+            assert record["cmi.core.lesson_status"] == "incomplete"
+            assert second.lms_problems() == []
+            assert second.errors == []
+    finally:
+        context.close()
