@@ -1,0 +1,233 @@
+"""The course in WebKit (Safari's engine): every sidebar link takes a click, and the learner's journey works on the
+served site and on the offline copy opened from disk.
+
+WebKitWebDriver and MiniBrowser (Debian's webkit2gtk-driver) run on an Xvfb display of the tests' own, driven by
+Selenium; webkit_helpers.py says how errors are collected without a log API.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Served, build_course, free_port, package_course
+from course_facts import course_facts
+from webkit_helpers import (CollectingHandler, add_collector_to_copy, answer_module_quiz, click_label_of, css, errors,
+                            open_webkit, sit_final, start_xvfb, text, visit, wait_for, wait_until)
+
+pytestmark = pytest.mark.browser
+FACTS = course_facts()
+MODULES = len(FACTS.modules)
+QUIZ_MODULES = [m for m in FACTS.modules if m.src_path in FACTS.quizzes]
+MODULE_PAGE = "modules/bone-metastases.md"
+CLICKED_KEY = "webkit-test-clicked"
+
+
+@pytest.fixture(scope="session")
+def display() -> Iterator[str]:
+    yield from start_xvfb()
+
+
+@pytest.fixture
+def webkit(display: str) -> Iterator[object]:
+    """A fresh MiniBrowser (empty storage), 1280 x 900."""
+    driver = open_webkit(display)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def webkit_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The real course, built and served as conftest's course_site is (site_url at the exact address, for instant
+    navigation), by a server that adds the error collector to each page."""
+    port = free_port()
+    site_dir = tmp_path_factory.mktemp("webkit-site")
+    config = build_course(ROOT / "mkdocs.yml", site_dir, site_url=f"http://127.0.0.1:{port}/")
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(CollectingHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield Served(f"http://127.0.0.1:{port}/", site_dir, config)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip (python -m build_tools offline), unpacked as onto a USB stick, each page with the collector."""
+    archive = package_course("offline", tmp_path_factory.mktemp("dist"))
+    unpacked = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(unpacked)
+    copy = unpacked / f"{FACTS.course.slug}-offline"
+    add_collector_to_copy(copy)
+    return copy
+
+
+# Every link of both sidebars that a learner can see, with what WebKit's hit-testing finds at its centre.
+SIDEBAR_LINKS = """
+return [...document.querySelectorAll('.md-sidebar .md-nav__link')]
+  .filter(link => link.checkVisibility({visibilityProperty: true, opacityProperty: true})
+                  && link.getBoundingClientRect().height > 0)
+  .map(link => {
+    const box = link.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return {
+      link, text: link.textContent.trim().replace(/\\s+/g, ' '), href: link.href || null,
+      toggle: link.getAttribute('for'), side: link.closest('.md-sidebar--primary') ? 'left' : 'right',
+      hit: hit ? hit.tagName.toLowerCase() + [...hit.classList].map(c => '.' + c).join('') : null,
+      takes: !!hit && link.contains(hit),
+    };
+  });
+"""
+
+
+def sidebars_ready(driver: object) -> None:
+    """Wait until Material's sidebar script has sized the left sidebar (the moment WebKit used to lose its links)."""
+    wait_until(driver, lambda: driver.execute_script(
+        "const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');"
+        "return !!wrap && wrap.style.height !== '';"), "Material to size the sidebar")
+    driver.execute_script("await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
+
+
+@pytest.mark.parametrize("src", [MODULE_PAGE, "index.md", "progress.md", FACTS.final.page])
+def test_every_sidebar_link_is_hit_at_its_centre(webkit_site: Served, webkit: object, src: str) -> None:
+    """WebKit once hit-tested most sidebar links at 1280 px as div.md-main__inner (course.css says why)."""
+    visit(webkit, webkit_site.base_url + FACTS.url(src))
+    sidebars_ready(webkit)
+    links = webkit.execute_script(SIDEBAR_LINKS)
+    assert len([link for link in links if link["side"] == "left"]) >= len(FACTS.nav_pages) - MODULES + 1
+    if src == MODULE_PAGE:
+        assert all(any(link["text"].startswith(m.title) for link in links) for m in FACTS.modules), \
+            "the module list is open"
+        assert any(link["side"] == "right" for link in links), "the page's table of contents is shown"
+    missed = [f"{link['side']} sidebar '{link['text']}' -> {link['hit']}" for link in links if not link["takes"]]
+    assert missed == []
+    assert errors(webkit) == []
+
+
+def test_every_sidebar_link_takes_a_real_click(webkit_site: Served, webkit: object) -> None:
+    """Each link of both sidebars of a module page, clicked at its centre by WebDriver on a freshly loaded page:
+    the click reaches the link, and the link does what it says (a page, a section, or opening the module list)."""
+    page = webkit_site.base_url + FACTS.url(MODULE_PAGE)
+    visit(webkit, page)
+    sidebars_ready(webkit)
+    expected = [(link["text"], link["href"], link["toggle"]) for link in webkit.execute_script(SIDEBAR_LINKS)]
+    assert len(expected) >= len(FACTS.nav_pages) + 2
+    for index, (name, href, toggle) in enumerate(expected):
+        visit(webkit, page)
+        sidebars_ready(webkit)
+        [link] = [entry for entry in webkit.execute_script(SIDEBAR_LINKS)
+                  if (entry["text"], entry["href"], entry["toggle"]) == (name, href, toggle)]
+        assert link["takes"], f"'{name}' is hit-tested as {link['hit']}"
+        webkit.execute_script("""
+            sessionStorage.removeItem(arguments[0]);
+            document.addEventListener('click', event => {
+              const link = event.target.closest('.md-nav__link');
+              sessionStorage.setItem(arguments[0], link ? link.textContent.trim().replace(/\\s+/g, ' ') : 'elsewhere');
+            }, {capture: true, once: true});""", CLICKED_KEY)
+        was_open = toggle and webkit.execute_script("return document.getElementById(arguments[0]).checked", toggle)
+        link["link"].click()
+        assert webkit.execute_script("return sessionStorage.getItem(arguments[0])", CLICKED_KEY) == name, \
+            f"link {index} '{name}': the click landed elsewhere"
+        if toggle:
+            wait_until(webkit, lambda: webkit.execute_script(
+                "return document.getElementById(arguments[0]).checked", toggle) != was_open, f"'{name}' to toggle")
+        else:
+            wait_until(webkit, lambda: webkit.current_url == href, f"'{name}' to lead to {href}")
+    assert errors(webkit) == []
+
+
+def learner_journey(driver: object, url_of: Callable[[str], str], from_disk: bool) -> None:
+    """Module quizzes with feedback, progress, the final assessment failed then passed, the certificate and the
+    reflective note kept over a reload, and search; nothing goes wrong in any page on the way."""
+    first, second = QUIZ_MODULES[0], QUIZ_MODULES[1]
+    visit(driver, url_of("index.md"))
+    if from_disk:
+        # From disk every link is a file: follow the home page's own link to the first module.
+        [link] = [a for a in css(driver, "article a") if a.text.strip() == first.title][:1]
+        link.click()
+        wait_until(driver, lambda: driver.current_url == url_of(first.src_path), "the first module to open")
+    else:
+        visit(driver, url_of(first.src_path))
+    wait_for(driver, ".quiz")
+    assert answer_module_quiz(driver, correctly=True) == len(css(driver, ".quiz")) > 0
+    feedback = [element.text for element in css(driver, ".quiz-feedback")]
+    assert feedback and all(feedback), "every question says how it went"
+    assert len(css(driver, ".quiz-feedback-item.correct")) >= len(FACTS.quizzes[first.src_path].questions)
+    assert f"1 of {MODULES} modules completed" in text(driver, "[data-course-progress-line]")
+    badge = driver.execute_script(
+        "const link = [...document.querySelectorAll('.md-nav--primary a.md-nav__link')]"
+        ".find(a => a.href === arguments[0]); return link && link.querySelector('.course-nav-status').innerText;",
+        url_of(first.src_path))
+    assert badge.startswith("\u2713 Done")
+
+    visit(driver, url_of(second.src_path))
+    wait_for(driver, ".quiz")
+    wrong = answer_module_quiz(driver, correctly=False)
+    said = [element.text for element in css(driver, ".quiz-feedback-item.incorrect .quiz-feedback-item-content")]
+    assert len(said) == wrong and all(said), "each wrong answer shows its own feedback"
+    assert f"2 of {MODULES} modules completed" in text(driver, "[data-course-progress-line]")
+
+    visit(driver, url_of("progress.md"))
+    summary = wait_until(driver, lambda: text(driver, "[data-course-progress-summary]"), "the progress summary")
+    assert f"completed 2 of {MODULES} modules" in summary
+
+    visit(driver, url_of(FACTS.final.page))
+    assert sit_final(driver, "wrong").startswith("Not passed.")
+    assert text(driver, "[data-course-result]").count(f"The pass mark is {FACTS.final.pass_mark}%") == 1
+    [retake] = [b for b in css(driver, "button") if b.text.strip() == "Retake the assessment" and b.is_displayed()]
+    retake.click()
+    assert driver.execute_script(
+        "return document.querySelectorAll('[data-question]:not([hidden]) input:checked').length") == 0, \
+        "a retake starts with nothing ticked"
+    assert "then submit" in text(driver, "[data-course-result]")
+    assert sit_final(driver, "knowing").startswith(
+        f"Passed. You scored 100% ({len(css(driver, '[data-question]:not([hidden])'))} of")
+
+    [certificate_link] = [a for a in css(driver, "a") if a.text.strip() == "Get your certificate" and a.is_displayed()]
+    certificate_link.click()
+    wait_until(driver, lambda: driver.current_url.startswith(url_of("certificate.md")), "the certificate page")
+    name = wait_for(driver, "#course-learner-name")
+    name.send_keys("Dr Grace Hopper")
+    prompt = FACTS.course.reflection_prompts[0]
+    [label] = [element for element in css(driver, "label") if element.text.strip() == prompt]
+    note_id = label.get_attribute("for")
+    css(driver, f"#{note_id}")[0].send_keys("Safari learners can refer back too.")
+    wait_until(driver, lambda: "Dr Grace Hopper" in text(driver, "[data-course-certificate]"), "the name on it")
+    driver.refresh()
+    wait_until(driver, lambda: "Dr Grace Hopper" in text(driver, "[data-course-certificate]"),
+               "the name after a reload")
+    assert css(driver, f"#{note_id}")[0].get_attribute("value") == \
+        "Safari learners can refer back too."
+    assert "100%" in text(driver, "[data-course-certificate]")
+
+    visit(driver, url_of("index.md"))
+    search = wait_for(driver, "input.md-search__input")
+    search.click()
+    search.send_keys("haemoptysis")
+    wait_for(driver, ".md-search-result__item")
+    assert "haemoptysis" in text(driver, ".md-search-result").lower()
+    assert errors(driver) == []
+
+
+def test_the_learner_journey_on_the_served_site(webkit_site: Served, webkit: object) -> None:
+    learner_journey(webkit, lambda src: webkit_site.base_url + FACTS.url(src), from_disk=False)
+
+
+def test_the_learner_journey_from_disk(offline_copy: Path, webkit: object) -> None:
+    def url_of(src: str) -> str:
+        name = "index" if src == "index.md" else FACTS.url(src).rstrip("/")
+        return (offline_copy / f"{name}.html").as_uri()
+
+    learner_journey(webkit, url_of, from_disk=True)
+    visit(webkit, url_of(FACTS.widget_pages("privacy")[0]))
+    shown = [p.text for p in css(webkit, ".course-privacy p") if p.is_displayed()]
+    assert len(shown) == 1 and "opened this copy of the course from a disk" in shown[0]
+    assert errors(webkit) == []

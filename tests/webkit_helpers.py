@@ -1,0 +1,215 @@
+"""WebKit (Safari's engine) for the browser tests: Debian's WebKitWebDriver with its MiniBrowser, on an Xvfb display,
+driven by Selenium.
+
+WebKitWebDriver has no log API, so every page the tests open carries a small script, first in its <head>, that
+keeps what went wrong (uncaught errors, unhandled rejections, console.error, files that failed to load, breaches of
+the Content-Security-Policy) in sessionStorage, where it outlives full page loads; `errors` reads it back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from browser_helpers import STRATEGIES, right_values
+from conftest import QuietHandler
+
+MINIBROWSER = os.environ.get("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
+WEBKIT_DRIVER = os.environ.get("WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
+COLLECTOR = "webkit-test-errors.js"
+ERRORS_KEY = "webkit-test-errors"
+COLLECTOR_SCRIPT = """(function () {
+  var KEY = %r;
+  function record(text) {
+    text = text + " (on " + location.href + ")";
+    try {
+      var list = JSON.parse(sessionStorage.getItem(KEY) || "[]");
+      list.push(text);
+      sessionStorage.setItem(KEY, JSON.stringify(list));
+    } catch (e) {
+      (window.__webkitTestErrors = window.__webkitTestErrors || []).push(text);
+    }
+  }
+  addEventListener("error", function (event) {
+    var target = event.target;
+    if (target && target !== window) {
+      record("failed to load " + (target.src || target.href || target.tagName));
+    } else {
+      record("uncaught " + event.message + " at " + event.filename + ":" + event.lineno);
+    }
+  }, true);
+  addEventListener("unhandledrejection", function (event) {
+    var reason = event.reason;
+    record("unhandled rejection " + (reason && reason.stack ? reason.stack : String(reason)));
+  });
+  document.addEventListener("securitypolicyviolation", function (event) {
+    record("policy " + event.violatedDirective + " blocked " + event.blockedURI);
+  });
+  var consoleError = console.error;
+  console.error = function () {
+    record("console.error " + Array.prototype.map.call(arguments, String).join(" "));
+    return consoleError.apply(console, arguments);
+  };
+})();
+""" % ERRORS_KEY
+
+
+def with_collector(html: str, src: str) -> str:
+    """The page with the error collector as the first script of its <head>."""
+    head = re.search(r"<head[^>]*>", html)
+    assert head, "a page without <head>"
+    return f'{html[:head.end()]}<script src="{src}"></script>{html[head.end():]}'
+
+
+class CollectingHandler(QuietHandler):
+    """Serves a built site as the tests' server does, each page with the error collector (a file of the site, so
+    the pages' Content-Security-Policy allows it as it does the course's own scripts)."""
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == f"/{COLLECTOR}":
+            self.send_body(COLLECTOR_SCRIPT.encode(), "text/javascript")
+            return
+        file = Path(self.translate_path(self.path))
+        if path.endswith("/") and file.is_dir():
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file():
+            self.send_body(with_collector(file.read_text(encoding="utf-8"), f"/{COLLECTOR}").encode(),
+                           "text/html; charset=utf-8")
+            return
+        super().do_GET()
+
+    def send_body(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def add_collector_to_copy(folder: Path) -> None:
+    """Put the error collector into every page of an unpacked offline copy (a throwaway copy for the test)."""
+    (folder / COLLECTOR).write_text(COLLECTOR_SCRIPT, encoding="utf-8")
+    for page in folder.rglob("*.html"):
+        src = os.path.relpath(folder / COLLECTOR, page.parent)
+        page.write_text(with_collector(page.read_text(encoding="utf-8"), src), encoding="utf-8")
+
+
+def start_xvfb() -> Iterator[str]:
+    """An Xvfb display of its own (Xvfb picks a free number); yields its name, e.g. ':99'."""
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1200x24", "-nolisten",
+                                "tcp"], pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    assert number, "Xvfb did not start"
+    try:
+        yield f":{number}"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def open_webkit(display: str, width: int = 1280, height: int = 900) -> object:
+    """A new MiniBrowser (an automation session with empty storage) in a window of the given size."""
+    from selenium import webdriver
+    from selenium.webdriver.webkitgtk.options import Options
+    from selenium.webdriver.webkitgtk.service import Service
+
+    options = Options()
+    options.binary_location = MINIBROWSER
+    options.add_argument("--automation")
+    service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display})
+    driver = webdriver.WebKitGTK(options=options, service=service)
+    driver.set_page_load_timeout(30)
+    driver.set_window_rect(0, 0, width, height)
+    return driver
+
+
+def errors(driver: object) -> list[str]:
+    """What went wrong in the pages opened since the session started (as far as sessionStorage reaches)."""
+    return driver.execute_script(
+        "let kept = []; try { kept = JSON.parse(sessionStorage.getItem(arguments[0]) || '[]'); } catch (e) {}"
+        "return kept.concat(window.__webkitTestErrors || []);", ERRORS_KEY)
+
+
+def wait_until(driver: object, condition: Callable[[], object], what: str, timeout: float = 15) -> object:
+    """Poll `condition` until it is truthy; fail with `what` and the page's errors."""
+    end = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what} on {driver.current_url}; page errors: {errors(driver)}")
+        time.sleep(0.1)
+
+
+def css(driver: object, selector: str) -> list[object]:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def wait_for(driver: object, selector: str, timeout: float = 15) -> object:
+    """The first displayed element matching the selector, once there is one."""
+    return wait_until(driver, lambda: next((e for e in css(driver, selector) if e.is_displayed()), None),
+                      f"a visible {selector}", timeout)
+
+
+def visit(driver: object, url: str) -> None:
+    """Open a page and wait until the course's scripts and Material's have set it up."""
+    driver.get(url)
+    wait_until(driver, lambda: driver.execute_script("return document.readyState === 'complete'"), "the page to load")
+
+
+def text(driver: object, selector: str) -> str:
+    return driver.execute_script("const el = document.querySelector(arguments[0]); return el ? el.innerText : null;",
+                                 selector) or ""
+
+
+def click_label_of(driver: object, input_id: str) -> None:
+    css(driver, f"label[for='{input_id}']")[0].click()
+
+
+def answer_module_quiz(driver: object, correctly: bool) -> int:
+    """Answer every question of a module quiz, all right or all wrong, as a learner does: click the option's label,
+    then Submit; wait for each question's feedback. Returns the number of questions answered."""
+    quizzes = css(driver, ".quiz")
+    for quiz in quizzes:
+        from selenium.webdriver.common.by import By
+
+        inputs = quiz.find_elements(By.CSS_SELECTOR, "input[data-correct]" if correctly
+                                    else "input:not([data-correct])")
+        for choice in inputs if correctly else inputs[:1]:
+            click_label_of(driver, choice.get_attribute("id"))
+        quiz.find_element(By.CSS_SELECTOR, "button.quiz-button").click()
+        wait_until(driver, lambda: quiz.find_element(By.CSS_SELECTOR, ".quiz-feedback").is_displayed(),
+                   f"feedback on {quiz.get_attribute('id')}")
+    return len(quizzes)
+
+
+def sit_final(driver: object, strategy: str) -> str:
+    """Answer every drawn question of the final assessment the strategy's way (browser_helpers.STRATEGIES), submit
+    it, and return the result text. The page holds no marker of the right options: the knowing learner takes them
+    from the course's own quiz file."""
+    from selenium.webdriver.common.by import By
+
+    for question in css(driver, "[data-question]:not([hidden])"):
+        right = right_values(question.get_attribute("data-question"))
+        picks = driver.execute_script(
+            f"return ({STRATEGIES[strategy]})([...arguments[0].querySelectorAll('input')], arguments[1]);",
+            question, right)
+        inputs = question.find_elements(By.CSS_SELECTOR, "input")
+        for pick in picks:
+            click_label_of(driver, inputs[pick].get_attribute("id"))
+    driver.find_element(By.XPATH, "//button[normalize-space()='Submit assessment']").click()
+    wait_for(driver, "[data-course-result][data-outcome]")
+    return text(driver, "[data-course-result]")
