@@ -86,10 +86,12 @@ lock:
 	$(LOCK) pyproject.toml requirements/tools.in --extra test -c requirements/site.txt -o requirements/test.txt
 
 # Runs the GitHub Pages workflow's jobs step by step in a fresh Debian bookworm root, as its container does
-# (as root: it uses debootstrap, mounts and chroot). JOBS="build" runs only some; the log says how each went.
-JOBS ?= test build
+# (as root: it uses debootstrap, mounts and chroot). JOBS="build" runs only some (default: all that run
+# commands); WORKFLOW_OPTIONS=--no-timeout lets a job outlast its timeout-minutes on a busy machine.
+JOBS ?=
+WORKFLOW_OPTIONS ?=
 workflow-debian: $(VENV)/.site-installed
-	$(BIN)/python scripts/run-workflow-debian $(JOBS)
+	$(BIN)/python scripts/run-workflow-debian $(WORKFLOW_OPTIONS) $(JOBS)
 
 clean:
 	rm -rf site dist .cache $(VENV)
