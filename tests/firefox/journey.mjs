@@ -41,7 +41,9 @@ const browser = await puppeteer.launch({
 try {
   seen.firefox = await browser.version();
   seen.prefs = profilePrefs(browser, Object.keys(LEARNER_PREFS));
-  const page = (await browser.pages())[0] || await browser.newPage();
+  // A page of its own: the tab Firefox starts with never has the focus in headless mode, so no focus event fires
+  // there (and the search box would not open); a new page has it, as a learner's window does.
+  const page = await browser.newPage();
   page.setDefaultTimeout(WAIT);
   page.on('pageerror', error => seen.errors.push(`page error: ${error.message || error}`));
   page.on('console', message => {
@@ -59,6 +61,7 @@ async function walk(page) {
     await page.waitForSelector('article');
     saw.url = await here(page);
     saw.title = await page.title();
+    saw.focused = await page.evaluate(() => document.hasFocus());
   });
 
   await step('module', async saw => {
@@ -88,11 +91,14 @@ async function walk(page) {
   await step('final', async saw => {
     await follow(page, '.md-nav--primary a[href]', journey.finalUrl, '[data-question]');
     saw.url = await here(page);
-    const questions = await page.$$('[data-question]');
-    saw.questions = questions.length;
+    saw.questions = 0;
     saw.unknown = [];
-    for (const question of questions) {
-      const id = await question.evaluate(element => element.dataset.question);
+    for (const question of await page.$$('[data-question]')) {
+      // A bank larger than an attempt shows only the questions drawn for this attempt.
+      const [id, shown] = await question.evaluate(element => [element.dataset.question,
+        !element.hidden && element.getClientRects().length > 0]);
+      if (!shown) continue;
+      saw.questions += 1;
       const right = journey.right[id];
       if (!right) {
         saw.unknown.push(id);
@@ -118,14 +124,17 @@ async function walk(page) {
     await follow(page, 'a[href]', journey.certificateUrl, '[data-course-certificate]', 'Get your certificate');
     saw.url = await here(page);
     saw.before = await certificateState(page);
-    try {
-      await page.waitForSelector('#course-learner-name', {visible: true});
-      await page.type('#course-learner-name', journey.name);
-      await page.waitForSelector('textarea[data-field]', {visible: true});
-      await page.type('textarea[data-field]', journey.note);
-    } finally {
-      saw.after = await certificateState(page);
+    const untyped = [];
+    for (const [field, words] of [['#course-learner-name', journey.name], ['textarea[data-field]', journey.note]]) {
+      try {
+        await page.waitForSelector(field, {visible: true, timeout: 5000});
+        await page.type(field, words);
+      } catch (error) {
+        untyped.push(`could not type into ${field}: ${error.message.split('\n')[0]}`);
+      }
     }
+    saw.after = await certificateState(page);
+    if (untyped.length) throw new Error(untyped.join('; '));
   });
 
   await step('reload', async saw => {
@@ -143,7 +152,7 @@ async function walk(page) {
     await page.waitForFunction(() => document.activeElement?.matches('input.md-search__input'));
     await page.keyboard.type(journey.searchWord, {delay: 20});
     try {
-      await page.waitForSelector('.md-search-result__item');
+      await page.waitForSelector('.md-search-result__item', {visible: true});
     } finally {
       saw.query = await page.$eval('input.md-search__input', input => input.value);
       saw.meta = await text(page, '.md-search-result__meta').catch(() => null);
