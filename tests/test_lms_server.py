@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -168,7 +169,7 @@ def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lms]:
     port = free_port()
     lms = Lms(f"http://127.0.0.1:{port}", root / "data", root / "server.log")
     with open(lms.log, "w") as log:
-        process = subprocess.Popen([str(python), str(LMS_DIR / "serve.py"), str(lms.data_dir), str(port)],
+        process = subprocess.Popen([str(python), str(LMS_DIR / "serve.py"), str(lms.data_dir), str(port), str(os.getpid())],
                                    stdout=log, stderr=subprocess.STDOUT, cwd=root)
     try:
         wait_until_up(lms, process)
