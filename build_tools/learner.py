@@ -41,7 +41,7 @@ def storage_prefix(course: Course) -> str:
 
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
                      widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
-                     locale: str) -> dict[str, Any]:
+                     locale: str, review: str = "after-pass") -> dict[str, Any]:
     """What the browser needs to track this course: modules (in course order), quizzes and learner pages, by URL.
 
     `modules` pairs each module's source path with its model; `url_of` gives a source path's site URL.
@@ -61,12 +61,19 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
             for src, module in modules
         ],
         "quizzes": {
-            src: {"url": url_of(src), "version": quiz.fingerprint, "total": len(quiz.questions), "final": src == final,
-                  "passMark": quiz.pass_mark, **({"key": quiz_key(quiz)} if src == final else {})}
+            src: {"url": url_of(src), "version": quiz.fingerprint, "total": quiz.attempt_size, "final": src == final,
+                  "passMark": quiz.pass_mark, **(final_assessment(quiz, review) if src == final else {})}
             for src, quiz in quizzes.items()
         },
         "pages": pages,
     }
+
+
+def final_assessment(quiz: Quiz, review: str) -> dict[str, Any]:
+    """What the browser needs to draw, mark and review an attempt: the key (as hashes), the bank's groups with
+    how many questions an attempt takes from each, and what a finished attempt shows."""
+    return {"key": quiz_key(quiz), "bank": {"groups": list(quiz.groups().values()), "shares": quiz.shares()},
+            "review": review}
 
 
 def widget_rows(manifest: dict[str, Any], quizzes: dict[str, Quiz], summary: Summary) -> list[dict[str, Any]]:
@@ -90,7 +97,7 @@ def widget_context(manifest: dict[str, Any], rows: list[dict[str, Any]], final: 
         "first_module_href": modules[0]["href"] if modules else "",
         "assessment_href": get_relative_url(manifest["pages"].get("assessment", ""), page_url),
         "pass_mark": final.pass_mark if final else None,
-        "assessment_total": len(final.questions) if final else 0,
+        "assessment_total": final.attempt_size if final else 0,
         "course_title": summary.title,
         "cpd_hours": summary.cpd_hours,
         "objectives": summary.objectives,

@@ -64,6 +64,9 @@ class CourseConfig(Config):
     """Folder beside mkdocs.yml holding one YAML quiz file per page that carries a quiz."""
     final_assessment = c.Optional(c.Type(str))
     """The docs/ page of the final assessment: its quiz must set a pass mark."""
+    assessment_review = c.Choice(("after-pass", "always", "never"), default="after-pass")
+    """What a submitted final assessment shows: each question right or wrong with where it is taught, and the right
+    options, feedback and explanations too after a pass (`after-pass`), after every attempt (`always`), or never."""
     home_page = c.Type(str, default="index.md")
     """Page whose `## Aim` and `## Learning objectives` open the course summary PDF."""
     about_page = c.Optional(c.Type(str))
@@ -259,7 +262,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.manifest = learner_manifest(
             self.course, [(src, self.modules[src]) for src in in_nav], self.quizzes, self.widget_pages,
             self.config.final_assessment, functools.partial(site_url_of, files),
-            locale=self.course.locale or site_language(config),
+            locale=self.course.locale or site_language(config), review=self.config.assessment_review,
         )
         self.widget_rows = widget_rows(self.manifest, self.quizzes, self.summary)
         # One file for every page, named by its content so a browser never keeps an old one.

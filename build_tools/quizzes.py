@@ -17,7 +17,7 @@ from .errors import Problem, raise_if_any
 from .links import line_of, link_problems
 from .located_yaml import LocatedDict, LocatedList, YamlProblem, load_located
 
-QUIZ_KEYS = {"page", "title", "pass_mark", "questions"}
+QUIZ_KEYS = {"page", "title", "pass_mark", "draw", "questions"}
 QUESTION_KEYS = {"id", "type", "prompt", "options", "explanation", "source", "keep_order"}
 OPTION_KEYS = {"text", "correct", "feedback"}
 QUESTION_TYPES = ("single", "multiple")
@@ -54,11 +54,40 @@ class Quiz:
     title: str | None
     pass_mark: int | None
     questions: tuple[Question, ...]
+    draw: int | None = None
+    """Questions an attempt takes from the bank (the final assessment only); None: every question."""
+
+    @property
+    def attempt_size(self) -> int:
+        return self.draw or len(self.questions)
+
+    def groups(self) -> dict[str, list[str]]:
+        """Question ids by the page their `source` names (the quiz's own page when it names none): an attempt
+        draws from each, so every attempt covers every part of the course."""
+        found: dict[str, list[str]] = {}
+        for question in self.questions:
+            target = (question.source or "").rpartition("#")[0] or self.page
+            found.setdefault(target, []).append(question.id)
+        return found
+
+    def shares(self) -> list[int]:
+        """How many questions an attempt takes from each group (in `groups` order): in proportion to the group's
+        size, at least one from each, by largest remainder."""
+        sizes = [len(group) for group in self.groups().values()]
+        exact = [self.attempt_size * size / len(self.questions) for size in sizes]
+        shares = [max(1, int(share)) for share in exact]
+        while sum(shares) > self.attempt_size:  # one from each overshot: take back where most over the exact share
+            shares[max((i for i, s in enumerate(shares) if s > 1), key=lambda i: shares[i] - exact[i])] -= 1
+        while sum(shares) < self.attempt_size:  # then the largest remainders, as far as each group holds
+            shares[max((i for i, s in enumerate(shares) if s < sizes[i]), key=lambda i: exact[i] - shares[i])] += 1
+        return shares
 
     @property
     def fingerprint(self) -> str:
-        """Changes whenever a question, an option or an answer changes: saved answers are then stale."""
+        """Changes whenever a question, an option, an answer or the draw changes: saved answers are then stale."""
         shape = [[q.id, q.type, q.prompt, q.keep_order, [[o.text, o.correct] for o in q.options]] for q in self.questions]
+        if self.draw is not None:
+            shape.append(self.draw)
         return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
 
 
@@ -143,6 +172,11 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
     if "pass_mark" in data and (isinstance(pass_mark, bool) or not isinstance(pass_mark, int)
                                 or not 1 <= pass_mark <= 100):
         fail(data.key_lines["pass_mark"], "'pass_mark' must be a whole percentage from 1 to 100, e.g. 'pass_mark: 80'")
+    draw = data.get("draw")
+    if "draw" in data and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
+        fail(data.key_lines["draw"], "'draw' must be the whole number of questions an attempt takes from the bank, "
+             "e.g. 'draw: 18'")
+        draw = None
     raw_questions = data.get("questions")
     questions: list[Question] = []
     if "questions" not in data:
@@ -156,7 +190,22 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
                 questions.append(question)
     if len(problems) > before:
         return None
-    return Quiz(name, page, title, pass_mark, tuple(questions))
+    quiz = Quiz(name, page, title, pass_mark, tuple(questions), draw)
+    if draw is not None:
+        check_draw(quiz, data.key_lines["draw"], fail)
+    return quiz if len(problems) == before else None
+
+
+def check_draw(quiz: Quiz, line: int, fail: Callable[[int | None, str], None]) -> None:
+    """A draw the bank can give: no more questions than it holds, at least one from each page it teaches."""
+    groups = quiz.groups()
+    if quiz.draw > len(quiz.questions):
+        fail(line, f"'draw: {quiz.draw}' asks for more questions than the file's {len(quiz.questions)}: add "
+             "questions or draw fewer")
+    elif quiz.draw < len(groups):
+        fail(line, f"'draw: {quiz.draw}' is fewer than the {len(groups)} pages the questions' sources name "
+             f"({', '.join(groups)}), and every attempt takes at least one question from each: draw at least "
+             f"{len(groups)}")
 
 
 def read_question(raw: Any, line: int, page: str, anchors: Collection[str] | None, anchors_of: AnchorLookup,
@@ -292,6 +341,9 @@ def check_across_files(quizzes: list[Quiz], problems: list[Problem], required_pa
         first_page.setdefault(quiz.page, quiz.file)
         if quiz.page == required_pass_mark and quiz.pass_mark is None:
             problems.append(Problem(quiz.file, None, "the final assessment needs a 'pass_mark', e.g. 'pass_mark: 80'"))
+        if quiz.draw is not None and quiz.page != required_pass_mark:
+            problems.append(Problem(quiz.file, None, "'draw' works in the final assessment only: a module quiz shows "
+                                    "all its questions (remove 'draw', or move the questions to the final assessment)"))
 
 
 def reject_unknown(mapping: LocatedDict, allowed: set[str], what: str,

@@ -66,7 +66,7 @@ def sit_final(page: object, strategy: str, right_first: int | None = None) -> st
     With `right_first`, the first that many questions are answered knowingly and the rest wrongly. The page holds
     no marker of the right options, so the knowing learner takes them from the course's own quiz file.
     """
-    questions = page.locator("[data-question]")
+    questions = page.locator("[data-question]:not([hidden])")
     for index in range(questions.count()):
         name = strategy if right_first is None else ("knowing" if index < right_first else "wrong")
         question = questions.nth(index)

@@ -74,9 +74,10 @@ def course_facts(config_file: Path = ROOT / "mkdocs.yml") -> CourseFacts:
             modules.append(read_module(read_page(docs, src, text, course, problems), docs.name, problems))
     assert problems == [], problems
     exists = {file.src_uri for file in files.documentation_pages()}
-    quizzes = {quiz.page: quiz for quiz in load_quizzes(config_file.parent / "quizzes",
-                                                        lambda src: EVERY_ANCHOR if src in exists else None)}
     plugin_config = dict(config.plugins["course"].config)
+    quizzes = {quiz.page: quiz for quiz in load_quizzes(config_file.parent / "quizzes",
+                                                        lambda src: EVERY_ANCHOR if src in exists else None,
+                                                        plugin_config["final_assessment"])}
     titles = {}
     for page in nav.pages:
         page.read_source(config)

@@ -18,7 +18,7 @@ FACTS = course_facts()
 MODULES = len(FACTS.modules)
 QUESTIONS = FACTS.module_questions
 FINAL_URL = FACTS.url(FACTS.final.page)
-FINAL_TOTAL = len(FACTS.final.questions)
+FINAL_TOTAL = FACTS.final.attempt_size
 STATE_KEY = f"course:{FACTS.course.slug}:state"
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -270,8 +270,9 @@ def test_nothing_leaves_the_browser_during_the_journey(course_site: Served, watc
     open_page(course_site, page, "certificate/")
     page.get_by_label("Your name, as it should appear on the certificate").fill("Dr Private")
     assert sent == [] and watched.foreign_requests == []
-    about = course_site.site_dir.joinpath("about/index.html").read_text()
-    assert "Nothing you do here is sent" in about
+    privacy = FACTS.widget_pages("privacy")[0]
+    open_page(course_site, page, FACTS.url(privacy))
+    assert "nothing you do here is sent anywhere" in page.locator(".course-privacy p:visible").inner_text()
 
 
 def test_reduced_motion_turns_animation_off(course_site: Served, watched: Watched) -> None:

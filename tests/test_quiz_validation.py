@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import Problem
-from quiz_helpers import VALID, load, problems_for
+from build_tools.quizzes import load_quizzes
+from quiz_helpers import VALID, anchors_of, load, problems_for
 
 pytestmark = pytest.mark.unit
 
@@ -173,3 +174,58 @@ def test_keep_order_must_be_true_or_false(tmp_path: Path) -> None:
     assert "'keep_order' must be true or false" in str(problem)
     [quiz] = load(tmp_path, {"a.yml": VALID.replace("    source: symptoms", "    source: symptoms\n    keep_order: true")})
     assert quiz.questions[0].keep_order
+
+
+BANK = """\
+page: final.md
+pass_mark: 80
+draw: {draw}
+questions:
+""" + "".join(f"""\
+  - id: bank-{n}
+    type: single
+    prompt: Question {n}?
+    options:
+      - text: Right
+        correct: true
+      - text: Wrong
+    source: {source}
+""" for n, source in enumerate(["modules/a.md#symptoms"] * 4 + ["modules/b.md#investigations"] * 2))
+
+
+@pytest.mark.parametrize("draw, expected", [
+    ("3", None),
+    ("7", "quizzes/final.yml:3: 'draw: 7' asks for more questions than the file's 6: add questions or draw fewer"),
+    ("1", "quizzes/final.yml:3: 'draw: 1' is fewer than the 2 pages the questions' sources name (modules/a.md, "
+          "modules/b.md), and every attempt takes at least one question from each: draw at least 2"),
+    ("0", "quizzes/final.yml:3: 'draw' must be the whole number of questions an attempt takes from the bank"),
+    ("all", "quizzes/final.yml:3: 'draw' must be the whole number of questions an attempt takes from the bank"),
+])
+def test_a_draw_the_bank_can_give(tmp_path: Path, draw: str, expected: str | None) -> None:
+    problems = problems_for(tmp_path, {"final.yml": BANK.format(draw=draw)}, final="final.md")
+    if expected is None:
+        assert problems == []
+        [quiz] = load_quizzes(tmp_path / "quizzes", anchors_of, "final.md")
+        assert quiz.groups() == {"modules/a.md": ["bank-0", "bank-1", "bank-2", "bank-3"],
+                                 "modules/b.md": ["bank-4", "bank-5"]}
+        assert quiz.shares() == [2, 1] and quiz.attempt_size == 3
+    else:
+        assert [str(p) for p in problems][0].startswith(expected)
+
+
+def test_draw_is_for_the_final_assessment_only(tmp_path: Path) -> None:
+    module = BANK.format(draw=3).replace("page: final.md", "page: modules/a.md").replace("pass_mark: 80\n", "")
+    problem = only(problems_for(tmp_path, {"a.yml": module}, final="final.md"))
+    assert "'draw' works in the final assessment only" in str(problem)
+
+
+@pytest.mark.parametrize("sizes, draw, shares", [
+    ([1, 1, 8], 5, [1, 1, 3]), ([10, 3, 2], 6, [4, 1, 1]), ([5] * 6, 18, [3] * 6), ([7, 1], 2, [1, 1]),
+])
+def test_each_module_gives_its_share_of_an_attempt(sizes: list[int], draw: int, shares: list[int]) -> None:
+    from build_tools.quizzes import Option, Question, Quiz
+
+    questions = [Question(f"q{group}-{n}", "single", "?", (Option("a", True, None), Option("b", False, None)), None,
+                          f"p{group}.md#x") for group, size in enumerate(sizes) for n in range(size)]
+    quiz = Quiz("final.yml", "final.md", None, 80, tuple(questions), draw)
+    assert quiz.shares() == shares and sum(shares) == draw

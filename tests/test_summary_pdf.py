@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from build_tools.dates import long_date
 from build_tools.errors import AuthoringError
+from build_tools.folders import MARKER, make_own
 from build_tools.summary_job import KEEP, SummaryJob, cache_key, prune
 from conftest import ROOT, Served, build_course, copy_course
 from course_facts import course_facts
@@ -122,6 +123,11 @@ def job(summary: dict, cache: Path, timeout: float = 120) -> SummaryJob:
     return made
 
 
+def contents(folder: Path) -> list[Path]:
+    """What a cache folder holds besides the marker saying the build made it."""
+    return [path for path in folder.iterdir() if path.name != MARKER]
+
+
 def test_unchanged_inputs_reuse_the_last_pdf_without_a_worker(tmp_path: Path) -> None:
     assert SummaryJob.cold(tmp_path)
     first = job(SUMMARY, tmp_path)
@@ -133,7 +139,7 @@ def test_unchanged_inputs_reuse_the_last_pdf_without_a_worker(tmp_path: Path) ->
     third = job({**SUMMARY, "title": "Changed"}, tmp_path)
     assert third.process is not None
     third.cancel()
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf"], "a cancelled render leaves nothing behind"
+    assert sorted(p.suffix for p in contents(tmp_path)) == [".pdf"], "a cancelled render leaves nothing behind"
 
 
 def test_a_worker_started_early_is_stopped_when_the_pdf_is_cached(tmp_path: Path) -> None:
@@ -159,13 +165,18 @@ def test_the_cache_key_is_what_changes_the_bytes(monkeypatch: pytest.MonkeyPatch
 def test_the_cache_keeps_only_the_latest_pdfs(tmp_path: Path) -> None:
     import os
 
-    for number in range(KEEP + 3):
-        pdf = tmp_path / f"{number}.pdf"
-        pdf.write_bytes(b"%PDF")
-        os.utime(pdf, (number, number))
-    (tmp_path / "left-by-ctrl-c.1234.tmp").write_bytes(b"half")
-    prune(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.pdf" for n in range(3, KEEP + 3)]
+    cache, other = tmp_path / "cache", tmp_path / "not-made-by-the-build"
+    make_own(cache)
+    other.mkdir()
+    for folder in (cache, other):
+        for number in range(KEEP + 3):
+            pdf = folder / f"{number}.pdf"
+            pdf.write_bytes(b"%PDF")
+            os.utime(pdf, (number, number))
+        (folder / "left-by-ctrl-c.1234.tmp").write_bytes(b"half")
+        prune(folder)
+    assert sorted(p.name for p in contents(cache)) == [f"{n}.pdf" for n in range(3, KEEP + 3)]
+    assert len(contents(other)) == KEEP + 4, "a folder the build did not make is never cleared"
 
 
 def test_a_failed_renderer_is_reported_as_the_machine_s_problem(tmp_path: Path) -> None:
@@ -175,7 +186,7 @@ def test_a_failed_renderer_is_reported_as_the_machine_s_problem(tmp_path: Path) 
     message = str(caught.value)
     assert message.startswith("course summary PDF: could not be made: the PDF renderer stopped with an error")
     assert "not with the course's pages" in message and "Traceback" not in message
-    assert list(tmp_path.iterdir()) == []
+    assert contents(tmp_path) == []
 
 
 def test_a_hung_renderer_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,7 +203,7 @@ def test_a_hung_renderer_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatc
     with pytest.raises(AuthoringError) as caught:
         hung.result()
     assert "did not finish within 0.5 seconds" in str(caught.value)
-    assert hung.process is None and list(tmp_path.iterdir()) == []
+    assert hung.process is None and contents(tmp_path) == []
 
 
 def test_a_second_course_gets_its_own_summary(fixture_site: Served) -> None:

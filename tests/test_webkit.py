@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, Served, build_course, free_port, package_course
 from course_facts import course_facts
-from webkit_helpers import (CollectingHandler, add_collector_to_copy, answer_module_quiz, click_label_of, css, errors,
+from webkit_helpers import (PHONE_FRAME, CollectingHandler, add_collector_to_copy, answer_module_quiz, css, errors,
                             open_webkit, sit_final, start_xvfb, text, visit, wait_for, wait_until)
 
 pytestmark = pytest.mark.browser
@@ -80,7 +80,8 @@ return [...document.querySelectorAll('.md-sidebar .md-nav__link')]
     const box = link.getBoundingClientRect();
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return {
-      link, text: link.textContent.trim().replace(/\\s+/g, ' '), href: link.href || null,
+      link, panel: link.parentElement.closest('.md-nav'), text: link.textContent.trim().replace(/\\s+/g, ' '),
+      href: link.href || null,
       toggle: link.getAttribute('for'), side: link.closest('.md-sidebar--primary') ? 'left' : 'right',
       hit: hit ? hit.tagName.toLowerCase() + [...hit.classList].map(c => '.' + c).join('') : null,
       takes: !!hit && link.contains(hit),
@@ -240,4 +241,66 @@ def test_the_learner_journey_from_disk(offline_copy: Path, webkit: object) -> No
     visit(webkit, url_of(FACTS.widget_pages("privacy")[0]))
     shown = [p.text for p in css(webkit, ".course-privacy p") if p.is_displayed()]
     assert len(shown) == 1 and "opened this copy of the course from a disk" in shown[0]
+    assert errors(webkit) == []
+
+
+@pytest.mark.parametrize("where", ["served", "disk"])
+def test_the_error_collector_sees_what_goes_wrong(request: pytest.FixtureRequest, webkit: object, where: str) -> None:
+    """The journeys' `errors(...) == []` means something: a thrown error, a rejected promise, console.error and a
+    request the Content-Security-Policy blocks are all kept, across a full page load, on the website and from disk."""
+    if where == "served":
+        home = request.getfixturevalue("webkit_site").base_url
+    else:
+        home = (request.getfixturevalue("offline_copy") / "index.html").as_uri()
+    visit(webkit, home)
+    assert errors(webkit) == []
+    webkit.execute_script("""
+        setTimeout(() => { throw new Error('thrown on purpose'); });
+        Promise.reject(new Error('rejected on purpose'));
+        console.error('logged on purpose');
+        const image = document.createElement('img');
+        image.src = 'https://192.0.2.1/blocked-on-purpose.png';
+        document.body.append(image);""")
+    wait_until(webkit, lambda: len(errors(webkit)) >= 4, "four kept errors")
+    webkit.refresh()
+    wait_until(webkit, lambda: webkit.execute_script("return document.readyState === 'complete'"), "the reload")
+    kept = "\n".join(errors(webkit))
+    print(kept)
+    for expected in ("thrown on purpose", "rejected on purpose", "logged on purpose", "blocked-on-purpose.png"):
+        assert expected in kept
+
+
+def test_the_phone_menu_at_390_px(webkit_site: Served, webkit: object) -> None:
+    """A 390 px phone (a frame of that width): the header's menu button opens the menu, each of its links is hit at
+    its centre, one leads to the next module, and the page does not scroll sideways."""
+    module, after = FACTS.modules[1], FACTS.modules[2]
+    webkit.get(f"{webkit_site.base_url}{PHONE_FRAME}?page=/{FACTS.url(module.src_path)}")
+    webkit.switch_to.frame(wait_for(webkit, "iframe"))
+    wait_until(webkit, lambda: webkit.execute_script(
+        "return document.readyState === 'complete' && !!document.querySelector('.quiz')"), "the module in the frame")
+    assert webkit.execute_script("return innerWidth") == 390
+    assert webkit.execute_script("return document.documentElement.scrollWidth") <= 390
+    wait_for(webkit, ".md-header label[for='__drawer']").click()
+    wait_until(webkit, lambda: webkit.execute_script(
+        "const box = document.querySelector('.md-sidebar--primary').getBoundingClientRect();"
+        "return document.getElementById('__drawer').checked && box.left >= 0 && box.right > 200;"), "the menu to open")
+    links = webkit.execute_script(SIDEBAR_LINKS)
+    [target] = [link for link in links if link["text"].startswith(after.title)]
+    # The module list is a panel that slides over the menu's first panel: its links are the ones on top.
+    shown = [link for link in links if link["panel"] == target["panel"]]
+    assert len(shown) == MODULES, "the menu shows the module list"
+    missed = [f"'{link['text']}' -> {link['hit']}" for link in shown if not link["takes"]]
+    assert missed == []
+    target["link"].click()
+    wait_until(webkit, lambda: webkit.execute_script("return location.pathname") == f"/{FACTS.url(after.src_path)}",
+               f"{after.title} to open")
+    wait_for(webkit, ".quiz")
+    print("DRAWER", webkit.execute_script("return document.getElementById('__drawer').checked"))
+    label = css(webkit, ".quiz label")[0]
+    webkit.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+    import time; time.sleep(0.5)
+    print("HIT", webkit.execute_script("const b = arguments[0].getBoundingClientRect(); const e = document.elementFromPoint(b.left + b.width/2, b.top + b.height/2); return [b.toJSON(), e && e.outerHTML.slice(0, 200), innerHeight, innerWidth]", label))
+    assert answer_module_quiz(webkit, correctly=True) > 0
+    assert f"1 of {MODULES} modules completed" in text(webkit, "[data-course-progress-line]")
+    assert webkit.execute_script("return document.documentElement.scrollWidth") <= 390
     assert errors(webkit) == []

@@ -8,13 +8,14 @@ the Content-Security-Policy) in sessionStorage, where it outlives full page load
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from browser_helpers import STRATEGIES, right_values
 from conftest import QuietHandler
@@ -45,7 +46,7 @@ COLLECTOR_SCRIPT = """(function () {
   }, true);
   addEventListener("unhandledrejection", function (event) {
     var reason = event.reason;
-    record("unhandled rejection " + (reason && reason.stack ? reason.stack : String(reason)));
+    record("unhandled rejection " + String(reason) + (reason && reason.stack ? " " + reason.stack : ""));
   });
   document.addEventListener("securitypolicyviolation", function (event) {
     record("policy " + event.violatedDirective + " blocked " + event.blockedURI);
@@ -57,6 +58,14 @@ COLLECTOR_SCRIPT = """(function () {
   };
 })();
 """ % ERRORS_KEY
+
+
+# WebKitGTK's windows go no narrower than about 447 px: a phone's 390 px is a frame of that width in a page of
+# the same site (no Content-Security-Policy of the course's own applies to this page of the tests).
+PHONE_FRAME = "webkit-test-phone.html"
+PHONE_FRAME_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>390 px</title></head>
+<body style="margin:0"><iframe title="the course on a phone" src="{page}" style="width:390px;height:844px;border:0">
+</iframe></body></html>"""
 
 
 def with_collector(html: str, src: str) -> str:
@@ -74,6 +83,10 @@ class CollectingHandler(QuietHandler):
         path = urlsplit(self.path).path
         if path == f"/{COLLECTOR}":
             self.send_body(COLLECTOR_SCRIPT.encode(), "text/javascript")
+            return
+        if path == f"/{PHONE_FRAME}":
+            page = html.escape(parse_qs(urlsplit(self.path).query)["page"][0])
+            self.send_body(PHONE_FRAME_PAGE.format(page=page).encode(), "text/html; charset=utf-8")
             return
         file = Path(self.translate_path(self.path))
         if path.endswith("/") and file.is_dir():

@@ -202,7 +202,7 @@
   }
 
   function mark(attempt) {
-    return window.CourseMarking.mark(finalQuiz.key, attempt.answers, finalQuiz.passMark);
+    return window.CourseMarking.mark(finalQuiz, attempt);
   }
 
   /* The passing result with the best score, or null. */
@@ -378,9 +378,11 @@
        q  quizzes: [index of its page among the sorted quiz pages, first 6 characters of its version, answered,
           correct, answers], the answers 3 characters per question in page order: "---" not answered, else the
           chosen options as a 2-digit hex bitmask and "y" (right) or "n" (wrong)
-       e  the final assessment: [version (6), submitted 1/0, 2-digit hex bitmask per question in page order]
+       e  the final assessment: [version (6), submitted 1/0, 2-digit hex bitmask per question in page order, the
+          questions drawn for the attempt as 2-digit hex positions in page order]
        a  attempts, each "date (milliseconds, base 36):answers", the answers a 2-digit hex bitmask per question
-          in page order (each attempt is marked from them, never from a stored result)
+          in page order (each attempt is marked from them, never from a stored result; the questions it was
+          drawn are those answered, as an attempt is submitted only once every question is answered)
        n  the name for the certificate
        b  dismissed banners
        r  the reflective note's parts, in course order
@@ -412,7 +414,7 @@
     var exam = state.exam;
     if (finalSource && isObject(exam) && exam.version === manifest.quizzes[finalSource].version &&
         (exam.submitted || Object.keys(exam.answers || {}).length)) {
-      packed.e = [short(exam.version), exam.submitted ? 1 : 0, masks(exam.answers)];
+      packed.e = [short(exam.version), exam.submitted ? 1 : 0, masks(exam.answers), positions(exam.drawn)];
     }
     if (state.attempts.length) packed.a = state.attempts.map(function (attempt) {
       return (Date.parse(attempt.date) || 0).toString(36) + ":" + masks(attempt.answers);
@@ -436,6 +438,22 @@
       var mask = bitmask(isObject(answers) && Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : null);
       return hex(mask === null ? 0 : mask);
     }).join("");
+  }
+
+  /* Question ids as the 2-digit hex positions of the final assessment's questions, and back. */
+  function positions(ids) {
+    return (Array.isArray(ids) ? ids : []).map(function (id) { return hex(examIds.indexOf(id)); }).filter(function (code) {
+      return code !== "-1";
+    }).join("");
+  }
+
+  function idsAt(text) {
+    var found = [];
+    for (var at = 0; typeof text === "string" && at + 2 <= text.length; at += 2) {
+      var id = examIds[parseInt(text.substr(at, 2), 16)];
+      if (id) found.push(id);
+    }
+    return found;
   }
 
   function answersOf(text) {
@@ -586,7 +604,7 @@
     var state = {
       version: STATE_VERSION, quizzes: {}, visited: {}, lastPage: null, attempts: [], name: "", reflection: {},
       dismissedBanners: [],
-      exam: { answers: {}, submitted: false, version: finalSource ? manifest.quizzes[finalSource].version : "" },
+      exam: { answers: {}, drawn: [], submitted: false, version: finalSource ? manifest.quizzes[finalSource].version : "" },
     };
     var answers = {};
     if (typeof packed.m === "string") {
@@ -618,11 +636,13 @@
       var parts = String(token).split(":");
       var date = new Date(parseInt(parts[0], 36));
       if (parts.length !== 2 || isNaN(date.getTime()) || !/^([0-9a-f]{2})*$/.test(parts[1])) return;
-      state.attempts.push({ date: date.toISOString(), answers: answersOf(parts[1]) });
+      var answers = answersOf(parts[1]);
+      state.attempts.push({ date: date.toISOString(), questions: Object.keys(answers), answers: answers });
     });
     var exam = packed.e;
     if (finalSource && Array.isArray(exam) && exam[0] === short(state.exam.version) && typeof exam[2] === "string") {
       state.exam.answers = answersOf(exam[2]);
+      state.exam.drawn = idsAt(exam[3]);
       state.exam.submitted = exam[1] === 1 && state.attempts.length > 0;
     }
     if (typeof packed.n === "string") state.name = packed.n.slice(0, manifest.nameMaxLength);

@@ -1,6 +1,7 @@
-/* The final assessment. Answers are kept as a draft and nothing about correctness shows until the learner
-   submits the whole assessment; then the score, pass or fail against the pass mark, and every question's
-   feedback. A retake clears the answers and shows the options in a new order. Dated attempts are listed. */
+/* The final assessment. Each attempt shows the questions drawn for it from the bank; answers are kept as a draft
+   and nothing about correctness shows until the learner submits the whole attempt; then the score, pass or fail
+   against the pass mark, each question right or wrong with where it is taught, and (by the course's setting) the
+   right options and feedback. A retake draws afresh and shows the options in a new order. Attempts are listed. */
 (function () {
   "use strict";
 
@@ -14,8 +15,14 @@
     return form && final && form.dataset.courseExam === final.src ? form : null;
   }
 
+  /* Every question of the bank in the form. */
   function questions(form) {
     return Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
+  }
+
+  /* The questions of this attempt, in the order shown. */
+  function shown(form) {
+    return questions(form).filter(function (question) { return !question.hidden; });
   }
 
   function inputs(question) {
@@ -76,7 +83,45 @@
     return store.state.exam.submitted ? attempts - 1 : attempts;
   }
 
+  /* The questions of this attempt, in the order drawn, kept with it so that a reload shows the same ones. From
+     each group of the bank (the questions a module teaches) the attempt takes its share, those the last attempt
+     did not show first; without a bank, every question in the order written. */
+  function drawnIds() {
+    var exam = store.state.exam;
+    var known = Object.keys(final.quiz.key.answers);
+    if (marking.attemptQuestions(final.quiz, { questions: exam.drawn }).length) return exam.drawn;
+    var attempts = store.state.attempts;
+    var last = attempts.length ? marking.attemptQuestions(final.quiz, attempts[attempts.length - 1]) : [];
+    var bank = final.quiz.bank;
+    var drawn = [];
+    if (final.quiz.total === known.length) {
+      drawn = known;
+    } else {
+      bank.groups.forEach(function (group, index) {
+        var seed = "draw:" + Math.random();
+        var unseen = shuffled(group.filter(function (id) { return last.indexOf(id) === -1; }), seed, 1);
+        var seen = shuffled(group.filter(function (id) { return last.indexOf(id) !== -1; }), seed, 2);
+        drawn = drawn.concat(unseen.concat(seen).slice(0, bank.shares[index]));
+      });
+    }
+    exam.drawn = drawn;
+    store.save();
+    return drawn;
+  }
+
+  /* The attempt's questions, in the form in drawn order and numbered; the bank's others hidden. */
   function arrange(form) {
+    var drawn = drawnIds();
+    var submit = form.querySelector(".course-exam__submit");
+    questions(form).forEach(function (question) {
+      question.hidden = drawn.indexOf(question.dataset.question) === -1;
+    });
+    drawn.forEach(function (id, index) {
+      var question = questions(form).filter(function (q) { return q.dataset.question === id; })[0];
+      form.insertBefore(question, submit);
+      question.querySelector("[data-question-number]").textContent = "Question " + (index + 1) + " of " +
+        drawn.length + ".";
+    });
     var attempt = Math.max(0, attemptNumber());
     questions(form).forEach(function (question) {
       if (question.hasAttribute("data-keep-order")) return;
@@ -99,34 +144,46 @@
   }
 
   function unanswered(form) {
-    return questions(form).filter(function (question) { return chosen(question).length === 0; });
+    return shown(form).filter(function (question) { return chosen(question).length === 0; });
   }
 
   function showCount(form) {
     var line = form.querySelector("[data-course-unanswered]");
     var missing = unanswered(form).length;
-    var total = questions(form).length;
+    var total = shown(form).length;
     line.textContent = store.state.exam.submitted ? "" :
       "You have answered " + (total - missing) + " of " + total + " questions.";
   }
 
+  /* What a finished attempt shows. Always: each question right or wrong, and where it is taught. The right
+     options, their feedback and the explanations too when the course's setting says so: by default only after a
+     pass, so that a failed attempt sends the learner back to the teaching rather than to the answers. */
+  function fullReview() {
+    var review = final.quiz.review;
+    var attempts = store.state.attempts;
+    var passed = attempts.length > 0 && store.markAttempt(attempts[attempts.length - 1]).passed;
+    return review === "always" || (review === "after-pass" && passed);
+  }
+
   function showMarked(form, marked) {
+    var full = marked && fullReview();
     form.classList.toggle("course-exam--marked", marked);
     form.querySelector(".course-exam__submit button").hidden = marked;
-    questions(form).forEach(function (question) {
+    shown(form).forEach(function (question) {
       var right = isRight(question);
       var reviews = window.CourseFinalReview || {};
       var review = marking.has(reviews, question.dataset.question) ? reviews[question.dataset.question] : { feedback: {} };
-      var rightOnes = marked ? rightValues(question) : [];
+      var rightOnes = full ? rightValues(question) : [];
       question.dataset.result = marked ? (right ? "correct" : "incorrect") : "";
       inputs(question).forEach(function (input) {
         input.disabled = marked;
+        var isRightOne = rightOnes.indexOf(input.value) !== -1;
         var option = input.closest(".course-exam__option");
-        option.classList.toggle("correct", marked && rightOnes.indexOf(input.value) !== -1);
-        option.classList.toggle("wrong", marked && input.checked && !rightOnes.indexOf(input.value) !== -1);
+        option.classList.toggle("correct", full && isRightOne);
+        option.classList.toggle("wrong", full && input.checked && !isRightOne);
         var feedback = option.querySelector(".course-exam__feedback");
         if (feedback) feedback.remove();
-        if (marked && (input.checked || rightOnes.indexOf(input.value) !== -1) && review.feedback[input.value]) {
+        if (full && (input.checked || isRightOne) && review.feedback[input.value]) {
           feedback = document.createElement("div");
           feedback.className = "course-exam__feedback";
           feedback.innerHTML = review.feedback[input.value]; /* the build's HTML: author text escaped there */
@@ -135,17 +192,17 @@
         var label = option.querySelector("label");
         var note = label.querySelector(".course-exam__mark");
         if (note) note.remove();
-        if (marked && (input.checked || rightOnes.indexOf(input.value) !== -1)) {
+        if (full && (input.checked || isRightOne)) {
           note = document.createElement("span");
           note.className = "course-exam__mark";
-          note.textContent = rightOnes.indexOf(input.value) !== -1 ?
+          note.textContent = isRightOne ?
             (input.checked ? " (your answer: correct)" : " (correct answer)") : " (your answer: not correct)";
           label.appendChild(note);
         }
       });
       question.querySelector(".course-exam__review").hidden = !marked;
-      question.querySelector("[data-review]").innerHTML = marked ? review.explanation + (review.source ?
-        "<p>" + review.source + "</p>" : "") : "";
+      var source = review.source ? "<p>" + review.source + "</p>" : "";
+      question.querySelector("[data-review]").innerHTML = !marked ? "" : full ? review.explanation + source : source;
       question.querySelector("[data-verdict]").textContent = right ? "\u2713 Correct" : "\u2717 Not correct";
     });
     showCount(form);
@@ -154,7 +211,7 @@
   function submit(form) {
     var missing = unanswered(form);
     if (missing.length) {
-      var numbers = missing.map(function (question) { return questions(form).indexOf(question) + 1; });
+      var numbers = missing.map(function (question) { return shown(form).indexOf(question) + 1; });
       var message = missing.length + (missing.length === 1 ? " question is" : " questions are") +
         " not answered yet (question" + (missing.length === 1 ? " " : "s ") + numbers.join(", ") +
         "). Answer every question, then submit the assessment.";
@@ -162,8 +219,8 @@
       inputs(missing[0])[0].focus();
       return;
     }
-    var attempt = { date: new Date().toISOString(), answers: Object.create(null) };
-    questions(form).forEach(function (question) { attempt.answers[question.dataset.question] = chosen(question); });
+    var attempt = { date: new Date().toISOString(), questions: drawnIds(), answers: Object.create(null) };
+    shown(form).forEach(function (question) { attempt.answers[question.dataset.question] = chosen(question); });
     var marks = store.markAttempt(attempt);
     store.state.attempts.push(attempt);
     store.state.exam.submitted = true;
@@ -179,11 +236,13 @@
     store.state.exam = store.emptyExam();
     delete store.state.quizzes[final.src];
     store.save();
-    restore(form);
     arrange(form);
+    restore(form);
     showMarked(form, false);
-    inputs(questions(form)[0])[0].focus();
-    store.announce("A new attempt has started. The answers are cleared and the options are in a new order.");
+    inputs(shown(form)[0])[0].focus();
+    store.announce(final.quiz.total < Object.keys(final.quiz.key.answers).length ?
+      "A new attempt has started, with questions drawn afresh. The answers are cleared." :
+      "A new attempt has started. The answers are cleared and the options are in a new order.");
   }
 
   function bind(form) {
@@ -191,7 +250,7 @@
     form.dataset.bound = "true";
     form.addEventListener("change", function () {
       if (store.state.exam.submitted) return;
-      questions(form).forEach(function (question) {
+      shown(form).forEach(function (question) {
         store.state.exam.answers[question.dataset.question] = chosen(question);
       });
       store.save();
@@ -283,8 +342,8 @@
     }
     if (form) {
       bind(form);
-      restore(form);
       arrange(form);
+      restore(form);
       showMarked(form, store.state.exam.submitted);
     }
     renderAttempts();

@@ -44,12 +44,25 @@
     return total > 0 && correct * 100 >= passMark * total;
   }
 
-  /* An attempt's result, worked out from its answers every time: {correct, total, passed}. Every question of the
-     key counts, so an attempt that left questions out (or a forged one) cannot pass on the rest. */
-  function mark(key, answers, passMark) {
-    var ids = Object.keys(key.answers);
-    var correct = ids.filter(function (id) { return has(answers, id) && isRight(key, id, answers[id]); }).length;
-    return { correct: correct, total: ids.length, passed: passes(correct, ids.length, passMark) };
+  /* The questions an attempt was marked on: those it was drawn, when they are as many as an attempt takes and
+     all in the key (else none, so a forged or shortened attempt passes nothing); without a bank, every one. */
+  function attemptQuestions(quiz, attempt) {
+    var ids = Array.isArray(attempt.questions) ? attempt.questions : Object.keys(quiz.key.answers);
+    var unique = ids.filter(function (id, index) {
+      return typeof id === "string" && has(quiz.key.answers, id) && ids.indexOf(id) === index;
+    });
+    return unique.length === quiz.total && unique.length === ids.length ? unique : [];
+  }
+
+  /* An attempt's result ({correct, total, passed}), worked out from its answers every time, never read from a
+     stored flag. `quiz` is the final assessment as the course data gives it (key, pass mark, questions an attempt
+     takes). */
+  function mark(quiz, attempt) {
+    var ids = attemptQuestions(quiz, attempt);
+    var correct = ids.filter(function (id) {
+      return has(attempt.answers, id) && isRight(quiz.key, id, attempt.answers[id]);
+    }).length;
+    return { correct: correct, total: quiz.total, passed: ids.length > 0 && passes(correct, quiz.total, quiz.passMark) };
   }
 
   /* A URL read back from storage or from a learning system, as one of the course's pages ({url, title}; the
@@ -64,6 +77,6 @@
   }
 
   window.CourseMarking = {
-    coursePage: coursePage, answerHash: answerHash, isRight: isRight, rightValues: rightValues, mark: mark, passes: passes,
+    coursePage: coursePage, attemptQuestions: attemptQuestions, answerHash: answerHash, isRight: isRight, rightValues: rightValues, mark: mark, passes: passes,
     has: has };
 })();

@@ -88,7 +88,7 @@
      whether they have been submitted (then the page shows them marked). */
   function emptyExam() {
     var final = finalQuiz();
-    return { answers: dict(), submitted: false, version: final ? final.quiz.version : "" };
+    return { answers: dict(), drawn: [], submitted: false, version: final ? final.quiz.version : "" };
   }
 
   function isObject(value) {
@@ -110,6 +110,10 @@
       }
     });
     return answers;
+  }
+
+  function ids(list) {
+    return Array.isArray(list) ? list.filter(function (id) { return typeof id === "string"; }) : [];
   }
 
   function coursePage(url) {
@@ -150,6 +154,7 @@
     }
     if (isObject(saved.exam)) {
       state.exam.answers = answerMap(saved.exam.answers);
+      state.exam.drawn = ids(saved.exam.drawn);
       if (typeof saved.exam.version === "string") state.exam.version = saved.exam.version;
     }
     if (Array.isArray(saved.attempts)) {
@@ -163,7 +168,9 @@
         return isObject(attempt) && typeof attempt.date === "string" && !isNaN(Date.parse(attempt.date)) &&
           isObject(attempt.answers);
       }).map(function (attempt) {
-        return { date: attempt.date, answers: answerMap(attempt.answers) };
+        var kept = { date: attempt.date, answers: answerMap(attempt.answers) };
+        if (Array.isArray(attempt.questions)) kept.questions = ids(attempt.questions);
+        return kept;
       });
     }
     if (isObject(saved.exam)) state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
@@ -309,8 +316,7 @@
   /* An attempt's score and result, worked out from its answers and the key: a stored flag unlocks nothing. */
   function markAttempt(attempt) {
     var final = finalQuiz();
-    var result = final ? marking.mark(final.quiz.key, attempt.answers, final.quiz.passMark) :
-      { correct: 0, total: 0, passed: false };
+    var result = final ? marking.mark(final.quiz, attempt) : { correct: 0, total: 0, passed: false };
     result.date = attempt.date;
     return result;
   }
