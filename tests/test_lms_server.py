@@ -42,7 +42,7 @@ REQUIREMENTS = LMS_DIR / "requirements.txt"
 VENV = ROOT / ".cache" / "lms-server-venv"
 LAUNCH_PAGE = "scorm.html"
 PACKAGE_ID = "course"
-TOTAL = getattr(FACTS.final, "attempt_size", len(FACTS.final.questions))
+TOTAL = FACTS.final.attempt_size
 """Questions in one attempt at the final assessment: all of them, or as many as are drawn from its bank."""
 PASS_MARK = FACTS.final.pass_mark
 MOST_RIGHT_TO_FAIL = (PASS_MARK * TOTAL + 99) // 100 - 1
