@@ -231,6 +231,8 @@ def package(config_file: Path, dist_dir: Path, kind: str) -> int:
     with tempfile.TemporaryDirectory(prefix=f"course-{kind}-") as scratch:
         config = file_site_config(load(config_file, Path(scratch) / "site"))
         refuse_folder(config, "the zip's folder (-o)", dist_dir)
+        if kind == "offline":
+            course_plugin(config).config["offline_shell"] = offline.SHELL_PAGE
         if not run_build(config):
             print(f"The course was not built, so no {kind} zip was made.", file=sys.stderr)
             return 1

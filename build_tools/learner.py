@@ -18,6 +18,8 @@ from .pages import Module
 from .quizzes import Quiz
 from .summary import Summary
 
+SHELL_PARAMETER = "course-state"
+"""The query parameter in which the offline copy's holder page hands a page what it keeps."""
 NAME_MAX_LENGTH = 80
 """The longest name a certificate shows; the browser enforces it too (it reads it from the manifest)."""
 
@@ -41,7 +43,7 @@ def storage_prefix(course: Course) -> str:
 
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
                      widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
-                     locale: str, review: str = "after-pass") -> dict[str, Any]:
+                     locale: str, review: str = "after-pass", file_shell: str | None = None) -> dict[str, Any]:
     """What the browser needs to track this course: modules (in course order), quizzes and learner pages, by URL.
 
     `modules` pairs each module's source path with its model; `url_of` gives a source path's site URL.
@@ -66,6 +68,7 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
             for src, quiz in quizzes.items()
         },
         "pages": pages,
+        **({"fileShell": {"page": file_shell, "param": SHELL_PARAMETER}} if file_shell else {}),
     }
 
 

@@ -81,6 +81,8 @@ class CourseConfig(Config):
     """Where compiled page templates are kept (beside mkdocs.yml) between builds."""
     quiz_cache_dir = c.Type(str, default=".cache/course-quizzes")
     """Where quizzes' rendered text is kept (beside mkdocs.yml), so an edit re-renders only the quizzes it changed."""
+    offline_shell = c.Optional(c.Type(str))
+    """Set by the `offline` command, not by authors: the holder page whose storage keeps a copy's progress."""
     pdf_timeout = c.Type((int, float), default=300)
     """Seconds the PDF renderer may take before the build gives up on it."""
 
@@ -263,6 +265,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.course, [(src, self.modules[src]) for src in in_nav], self.quizzes, self.widget_pages,
             self.config.final_assessment, functools.partial(site_url_of, files),
             locale=self.course.locale or site_language(config), review=self.config.assessment_review,
+            file_shell=self.config.offline_shell,
         )
         self.widget_rows = widget_rows(self.manifest, self.quizzes, self.summary)
         # One file for every page, named by its content so a browser never keeps an old one.

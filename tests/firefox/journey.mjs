@@ -58,18 +58,19 @@ process.stdout.write(JSON.stringify(seen) + '\n');
 async function walk(page) {
   await step('home', async saw => {
     await page.goto(startUrl, {waitUntil: 'load'});
-    await page.waitForSelector('article');
-    saw.url = await here(page);
+    const view = await course(page);
+    saw.url = await here(view);
     saw.title = await page.title();
     saw.focused = await page.evaluate(() => document.hasFocus());
   });
 
   await step('module', async saw => {
-    await follow(page, 'article a[href]', journey.module.url, '.quiz');
-    saw.url = await here(page);
-    saw.heading = await page.$eval('article h1', h1 => h1.firstChild.textContent.trim());
+    let view = await course(page);
+    view = await follow(page, view, 'article a[href]', journey.module.url, '.quiz');
+    saw.url = await here(view);
+    saw.heading = await view.$eval('article h1', h1 => h1.firstChild.textContent.trim());
     saw.quizzes = 0;
-    for (const quiz of await page.$$('.quiz')) {
+    for (const quiz of await view.$$('.quiz')) {
       for (const input of await quiz.$$('input[data-correct]')) {
         const id = await input.evaluate(element => element.id);
         await (await quiz.$(`label[for="${id}"]`)).click();
@@ -78,22 +79,24 @@ async function walk(page) {
       await quiz.waitForSelector('.quiz-feedback:not(.hidden)', {visible: true});
       saw.quizzes += 1;
     }
-    saw.feedback = await page.$$eval('.quiz .quiz-feedback:not(.hidden)', found => found.length);
-    saw.progressLine = await settledText(page, '[data-course-progress-line]', /\d+ of \d+ modules/);
+    saw.feedback = await view.$$eval('.quiz .quiz-feedback:not(.hidden)', found => found.length);
+    saw.progressLine = await settledText(view, '[data-course-progress-line]', /\d+ of \d+ modules/);
   });
 
   await step('progress', async saw => {
-    await follow(page, '.md-nav--primary a[href]', journey.progressUrl, '[data-course-progress-summary]');
-    saw.url = await here(page);
-    saw.summary = await settledText(page, '[data-course-progress-summary]', /completed \d+ of \d+ modules/);
+    const view = await follow(page, await course(page), '.md-nav--primary a[href]', journey.progressUrl,
+      '[data-course-progress-summary]');
+    saw.url = await here(view);
+    saw.summary = await settledText(view, '[data-course-progress-summary]', /completed \d+ of \d+ modules/);
   });
 
   await step('final', async saw => {
-    await follow(page, '.md-nav--primary a[href]', journey.finalUrl, '[data-question]');
-    saw.url = await here(page);
+    const view = await follow(page, await course(page), '.md-nav--primary a[href]', journey.finalUrl,
+      '[data-question]');
+    saw.url = await here(view);
     saw.questions = 0;
     saw.unknown = [];
-    for (const question of await page.$$('[data-question]')) {
+    for (const question of await view.$$('[data-question]')) {
       // A bank larger than an attempt shows only the questions drawn for this attempt.
       const [id, shown] = await question.evaluate(element => [element.dataset.question,
         !element.hidden && element.getClientRects().length > 0]);
@@ -109,54 +112,58 @@ async function walk(page) {
         if (right.includes(value)) await (await question.$(`label[for="${inputId}"]`)).click();
       }
     }
-    saw.checked = await page.$$eval('[data-question] input:checked', found => found.length);
-    await clickButton(page, 'Submit assessment');
+    saw.checked = await view.$$eval('[data-question] input:checked', found => found.length);
+    await clickButton(view, 'Submit assessment');
     try {
-      await page.waitForSelector('[data-course-result][data-outcome]');
+      await view.waitForSelector('[data-course-result][data-outcome]');
     } finally {
-      saw.outcome = await page.$eval('[data-course-result]', element => element.dataset.outcome ?? null);
-      saw.result = await text(page, '[data-course-result]');
-      saw.unanswered = await text(page, '[data-course-unanswered]').catch(() => null);
+      saw.outcome = await view.$eval('[data-course-result]', element => element.dataset.outcome ?? null);
+      saw.result = await text(view, '[data-course-result]');
+      saw.unanswered = await text(view, '[data-course-unanswered]').catch(() => null);
     }
   });
 
   await step('certificate', async saw => {
-    await follow(page, 'a[href]', journey.certificateUrl, '[data-course-certificate]', 'Get your certificate');
-    saw.url = await here(page);
-    saw.before = await certificateState(page);
+    const view = await follow(page, await course(page), 'a[href]', journey.certificateUrl,
+      '[data-course-certificate]', 'Get your certificate');
+    saw.url = await here(view);
+    saw.before = await certificateState(view);
     const untyped = [];
     for (const [field, words] of [['#course-learner-name', journey.name], ['textarea[data-field]', journey.note]]) {
       try {
-        await page.waitForSelector(field, {visible: true, timeout: 5000});
-        await page.type(field, words);
+        await view.waitForSelector(field, {visible: true, timeout: 5000});
+        await view.type(field, words);
       } catch (error) {
         untyped.push(`could not type into ${field}: ${error.message.split('\n')[0]}`);
       }
     }
-    saw.after = await certificateState(page);
+    saw.after = await certificateState(view);
     if (untyped.length) throw new Error(untyped.join('; '));
   });
 
   await step('reload', async saw => {
     await page.reload({waitUntil: 'load'});
-    saw.url = await here(page);
-    await page.waitForSelector('[data-course-certificate]');
-    await page.waitForFunction(() => !document.querySelector('[data-course-certificate]').hidden
+    const view = await course(page);
+    saw.url = await here(view);
+    await view.waitForSelector('[data-course-certificate]');
+    await view.waitForFunction(() => !document.querySelector('[data-course-certificate]').hidden
       || !document.querySelector('[data-course-locked]')?.hidden, {timeout: WAIT}).catch(() => null);
-    Object.assign(saw, await certificateState(page));
+    Object.assign(saw, await certificateState(view));
   });
 
   await step('search', async saw => {
-    saw.url = await here(page);
+    const view = await course(page);
+    saw.url = await here(view);
+    if (view !== page) await (await view.$('article p')).click(); // the keys go where the learner last clicked
     await page.keyboard.press('/');
-    await page.waitForFunction(() => document.activeElement?.matches('input.md-search__input'));
+    await view.waitForFunction(() => document.activeElement?.matches('input.md-search__input'));
     await page.keyboard.type(journey.searchWord, {delay: 20});
     try {
-      await page.waitForSelector('.md-search-result__item', {visible: true});
+      await view.waitForSelector('.md-search-result__item', {visible: true});
     } finally {
-      saw.query = await page.$eval('input.md-search__input', input => input.value);
-      saw.meta = await text(page, '.md-search-result__meta').catch(() => null);
-      saw.results = await page.$$eval('.md-search-result__item a[href]', links => links.map(link => link.href));
+      saw.query = await view.$eval('input.md-search__input', input => input.value);
+      saw.meta = await text(view, '.md-search-result__meta').catch(() => null);
+      saw.results = await view.$$eval('.md-search-result__item a[href]', links => links.map(link => link.href));
     }
   });
 }
@@ -176,11 +183,29 @@ async function step(name, action) {
   observed.seconds = (Date.now() - start) / 1000;
 }
 
+// Where the course's page is: the tab itself, or, in an offline copy opened from disk, the frame of the copy's
+// holder page (course.html), once it shows a page of the course.
+async function course(page) {
+  const holder = await page.$('#course-frame');
+  if (!holder) {
+    await page.waitForSelector('article');
+    return page;
+  }
+  const deadline = Date.now() + WAIT;
+  while (Date.now() < deadline) {
+    const frame = await holder.contentFrame();
+    const url = frame ? await frame.evaluate(() => location.href).catch(() => '') : '';
+    if (/\.html(#.*)?$/.test(url) && await frame.$('article.md-content__inner').catch(() => null)) return frame;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('the holder page shows no page of the course');
+}
+
 // Clicks the first visible link under `scope` that leads to `url` (and carries `label`, if given), then waits as
 // a learner does: for the address to change (instant navigation changes it with no load event), then for the
-// next page's own element.
-async function follow(page, scope, url, ready, label = null) {
-  const links = await page.$$(scope);
+// next page's own element. Returns where the next page is.
+async function follow(page, view, scope, url, ready, label = null) {
+  const links = await view.$$(scope);
   let target = null;
   for (const link of links) {
     const [href, words, shown] = await link.evaluate(element => [
@@ -195,13 +220,16 @@ async function follow(page, scope, url, ready, label = null) {
   await target.click();
   const deadline = Date.now() + WAIT;
   let now = null;
+  let next = view;
   while (Date.now() < deadline) {
-    now = (await here(page).catch(() => null))?.split('#')[0];
+    next = view === page ? page : await course(page).catch(() => view);
+    now = (await here(next).catch(() => null))?.split('#')[0];
     if (now === url) break;
     await new Promise(resolve => setTimeout(resolve, 100));
   }
   if (now !== url) throw new Error(`clicked the link to ${url} but the address stayed ${now}`);
-  await page.waitForSelector(ready);
+  await next.waitForSelector(ready);
+  return next;
 }
 
 async function here(page) {

@@ -12,8 +12,84 @@
   var noteCutKey = manifest.storagePrefix + "lms-note-cut";
   var memory = {};
   var listeners = [];
+  holdInFileShell();
   var backend = openStorage();
   var persistent = backend !== null;
+
+  /* The offline copy opened from disk. Some browsers (Firefox, by default) give every file a storage of its own,
+     so the copy's pages run inside one holder page whose storage keeps the progress of them all (see
+     outputs/offline_shell/shell.js). A page opened on its own goes into the holder. Inside it, a page takes what the
+     holder keeps from its own address (so it is there before anything runs, mkdocs-quiz included), hands back
+     every change it stores, and passes what it holds on to the next page of the copy it links to. */
+  function holdInFileShell() {
+    var shell = manifest.fileShell;
+    if (location.protocol !== "file:" || !shell) return;
+    var root = window.__md_scope || new URL(".", document.baseURI);
+    var path = location.pathname.indexOf(root.pathname) === 0 ?
+      location.pathname.slice(root.pathname.length) + location.hash : "";
+    if (window.parent === window) {
+      location.replace(new URL(shell.page, root).href + "#" + encodeURIComponent(path));
+      return;
+    }
+    var handed = new URLSearchParams(location.search).get(shell.param);
+    var held = null;
+    try {
+      held = JSON.parse(handed);
+    } catch (error) {
+      held = null;
+    }
+    window.parent.postMessage({ type: "course-page", path: path, title: document.title, held: isObject(held) }, "*");
+    if (!isObject(held)) return; /* the holder shows this page again, with what it keeps */
+    history.replaceState(history.state, "", location.pathname + location.hash);
+    var own;
+    try {
+      own = window.localStorage;
+      own.getItem(stateKey);
+    } catch (error) {
+      return; /* storage blocked: the page runs for this visit only, and says so */
+    }
+    var kept = function (key) {
+      return typeof key === "string" && (key.indexOf(manifest.storagePrefix) === 0 || key.indexOf("quiz_progress_") === 0);
+    };
+    var proto = Storage.prototype;
+    var setItem = proto.setItem;
+    var removeItem = proto.removeItem;
+    for (var i = own.length - 1; i >= 0; i--) {
+      if (kept(own.key(i)) && !marking.has(held, own.key(i))) removeItem.call(own, own.key(i));
+    }
+    Object.keys(held).forEach(function (key) {
+      if (kept(key) && typeof held[key] === "string") setItem.call(own, key, held[key]);
+    });
+    function handBack(key, value) {
+      if (!kept(key)) return;
+      if (value === null) delete held[key];
+      else held[key] = value;
+      window.parent.postMessage({ type: "course-storage", key: key, value: value }, "*");
+    }
+    proto.setItem = function (key, value) {
+      setItem.call(this, key, value);
+      if (this === own) handBack(String(key), String(value));
+    };
+    proto.removeItem = function (key) {
+      removeItem.call(this, key);
+      if (this === own) handBack(String(key), null);
+    };
+    /* A link to another page of the copy carries what this page holds; a link to another website opens in a
+       new tab, outside the holder. */
+    document.addEventListener("click", function (event) {
+      var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link) return;
+      if (/^https?:$/.test(link.protocol)) {
+        link.target = "_blank";
+        link.rel = "noopener";
+      } else if (link.protocol === "file:" && link.pathname.indexOf(root.pathname) === 0 &&
+                 /\.html$/.test(link.pathname) && link.pathname !== location.pathname) {
+        var target = new URL(link.href);
+        target.searchParams.set(shell.param, JSON.stringify(held));
+        link.href = target.href;
+      }
+    }, true);
+  }
 
   function openStorage() {
     try {
