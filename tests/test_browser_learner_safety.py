@@ -155,3 +155,15 @@ def test_question_ids_are_data_whatever_they_are(odd_ids_site: Served, watched: 
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-question='constructor'] input:checked").count() == 1
     assert watched.page_errors == []
+
+
+def test_the_certificate_and_about_page_say_the_assessment_is_self_marked(course_site: Served, watched: Watched) -> None:
+    page = watched.page
+    open_page(course_site, page, FINAL_URL)
+    assert sit_final(page, "knowing").startswith("Passed.")
+    open_page(course_site, page, FACTS.url(next(src for src in FACTS.nav_pages if "<!-- course: certificate -->" in
+                                                 (ROOT / "docs" / src).read_text())))
+    assert "self-assessment, completed and marked in the learner's own browser" in \
+        page.locator("[data-course-certificate]").inner_text()
+    assert "self-assessment" in (ROOT / "README.md").read_text()
+    assert any("It is marked in your own\nbrowser" in (ROOT / "docs" / src).read_text() for src in FACTS.nav_pages)
