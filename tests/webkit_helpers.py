@@ -178,9 +178,60 @@ def wait_for(driver: object, selector: str, timeout: float = 15) -> object:
 
 
 def visit(driver: object, url: str) -> None:
-    """Open a page and wait until the course's scripts and Material's have set it up."""
+    """Open a page as a learner does (typed or double-clicked) and wait until it has loaded; see `enter_course`."""
+    driver.switch_to.default_content()
     driver.get(url)
-    wait_until(driver, lambda: driver.execute_script("return document.readyState === 'complete'"), "the page to load")
+    enter_course(driver)
+
+
+def reload(driver: object) -> None:
+    driver.switch_to.default_content()
+    driver.refresh()
+    enter_course(driver)
+
+
+def enter_course(driver: object) -> None:
+    """Wait for the page to load. When it is a holder page that shows the course's pages in a frame (#course-frame),
+    as an offline copy may be, work inside that frame from now on (until the next `visit` or `reload`)."""
+    from selenium.common.exceptions import JavascriptException, NoSuchWindowException
+
+    # A page of an offline copy with a holder page, opened on its own, moves itself into the holder at once.
+    moving = ("return document.readyState !== 'complete' || (location.protocol === 'file:' && window.parent === window"
+              " && !!(window.CourseData && window.CourseData.fileShell) && !document.getElementById('course-frame'))")
+
+    def settled() -> bool:
+        try:
+            return not driver.execute_script(moving)
+        except (NoSuchWindowException, JavascriptException):
+            return False  # asked while the page was being replaced
+
+    wait_until(driver, settled, "the page to load")
+    if css(driver, "iframe#course-frame"):
+        wait_until(driver, lambda: in_holder_frame(driver), "the course page in the holder's frame")
+
+
+def in_holder_frame(driver: object) -> bool:
+    """Into the holder page's frame, once the page there has settled. The holder may load its frame more than once
+    (the page, then the page with what the holder keeps), and WebKitWebDriver lets go of a frame that navigates."""
+    from selenium.common.exceptions import NoSuchFrameException, NoSuchWindowException, StaleElementReferenceException
+
+    try:
+        driver.switch_to.default_content()
+        driver.switch_to.frame(css(driver, "iframe#course-frame")[0])
+        return driver.execute_script(
+            "return document.readyState === 'complete' && location.href.split('#')[0].endsWith('.html')"
+            " && location.search === '' && !!document.querySelector('article')")
+    except (NoSuchFrameException, NoSuchWindowException, StaleElementReferenceException, IndexError):
+        return False
+
+
+def here(driver: object) -> str:
+    """The address of the page the test works in: inside a holder page, its frame's once the page there has settled
+    (WebDriver's current URL is always the top page's)."""
+    driver.switch_to.default_content()
+    if css(driver, "iframe#course-frame"):
+        wait_until(driver, lambda: in_holder_frame(driver), "the course page in the holder's frame")
+    return driver.execute_script("return location.href")
 
 
 def text(driver: object, selector: str) -> str:
