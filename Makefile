@@ -93,5 +93,6 @@ WORKFLOW_OPTIONS ?=
 workflow-debian: $(VENV)/.site-installed
 	$(BIN)/python scripts/run-workflow-debian $(WORKFLOW_OPTIONS) $(JOBS)
 
+# --one-file-system: never into a job root's bound /dev, /proc or /sys should one be left mounted.
 clean:
-	rm -rf site dist .cache $(VENV)
+	rm -rf --one-file-system site dist .cache $(VENV)
