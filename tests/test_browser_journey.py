@@ -223,10 +223,12 @@ def test_reset_asks_first_then_clears_everything(course_site: Served, watched: W
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Reset my progress"
     assert f"1 of {MODULES} modules" in page.locator("[data-course-progress-summary]").inner_text()
+    assert page.locator("[data-course-attempts] tbody tr").count() == 1
     page.get_by_role("button", name="Reset my progress").click()
     page.get_by_role("button", name="Yes, clear everything").click()
     assert f"completed 0 of {MODULES} modules (0%) and answered 0 of {QUESTIONS}" in page.locator(
         "[data-course-progress-summary]").inner_text()
+    assert page.locator("[data-course-attempts] table").count() == 0, "every part of the page clears at once"
     assert "Your progress for this course has been cleared." in wait_for_announcement(page, "cleared")
     open_page(course_site, page, FINAL_URL)
     assert page.locator("[data-question] input:checked").count() == 0

@@ -440,11 +440,18 @@
     }).join("");
   }
 
+  function piece(read) {
+    try {
+      read();
+    } catch (error) {
+      /* this part of suspend_data is malformed: the course starts without it */
+    }
+  }
+
   /* Question ids as the 2-digit hex positions of the final assessment's questions, and back. */
   function positions(ids) {
-    return (Array.isArray(ids) ? ids : []).map(function (id) { return hex(examIds.indexOf(id)); }).filter(function (code) {
-      return code !== "-1";
-    }).join("");
+    return (Array.isArray(ids) ? ids : []).filter(function (id) { return examIds.indexOf(id) !== -1; }).map(
+      function (id) { return hex(examIds.indexOf(id)); }).join("");
   }
 
   function idsAt(text) {
@@ -607,51 +614,68 @@
       exam: { answers: {}, drawn: [], submitted: false, version: finalSource ? manifest.quizzes[finalSource].version : "" },
     };
     var answers = {};
-    if (typeof packed.m === "string") {
-      manifest.modules.forEach(function (module, index) {
-        if (packed.m.charAt(index) === "1") state.visited[module.url] = true;
-      });
-    }
-    if (typeof packed.l === "number" && manifest.modules[packed.l]) {
-      state.lastPage = { url: manifest.modules[packed.l].url, title: manifest.modules[packed.l].title };
-    } else if (Array.isArray(packed.l) && window.CourseMarking.coursePage(manifest, packed.l[0]) &&
-               typeof packed.l[1] === "string") {
-      state.lastPage = { url: packed.l[0], title: packed.l[1] };
-    }
-    (Array.isArray(packed.q) ? packed.q : []).forEach(function (entry) {
-      var src = Array.isArray(entry) && isCount(entry[0]) ? sources[entry[0]] : null;
-      if (!src || entry[1] !== short(manifest.quizzes[src].version) || !isCount(entry[2]) || !isCount(entry[3])) return;
-      state.quizzes[src] = { version: manifest.quizzes[src].version, answered: entry[2], correct: entry[3] };
-      var tokens = typeof entry[4] === "string" ? entry[4] : "";
-      var saved = {};
-      for (var position = 0; position * 3 < tokens.length; position++) {
-        var token = tokens.substr(position * 3, 3);
-        var mask = parseInt(token.slice(0, 2), 16);
-        if (!/^[0-9a-f]{2}[yn]$/.test(token) || !mask) continue;
-        saved["quiz-" + position] = { answered: true, correct: token.charAt(2) === "y", selectedValues: values(mask) };
+    /* Each part on its own: a malformed one is left out, the others still load. */
+    piece(function () {
+      if (typeof packed.m === "string") {
+        manifest.modules.forEach(function (module, index) {
+          if (packed.m.charAt(index) === "1") state.visited[module.url] = true;
+        });
       }
-      if (Object.keys(saved).length) answers[src] = saved;
     });
-    (Array.isArray(packed.a) && finalQuiz ? packed.a : []).forEach(function (token) {
-      var parts = String(token).split(":");
-      var date = new Date(parseInt(parts[0], 36));
-      if (parts.length !== 2 || isNaN(date.getTime()) || !/^([0-9a-f]{2})*$/.test(parts[1])) return;
-      var answers = answersOf(parts[1]);
-      state.attempts.push({ date: date.toISOString(), questions: Object.keys(answers), answers: answers });
+    piece(function () {
+      if (typeof packed.l === "number" && manifest.modules[packed.l]) {
+        state.lastPage = { url: manifest.modules[packed.l].url, title: manifest.modules[packed.l].title };
+      } else if (Array.isArray(packed.l) && window.CourseMarking.coursePage(manifest, packed.l[0]) &&
+                 typeof packed.l[1] === "string") {
+        state.lastPage = { url: packed.l[0], title: packed.l[1] };
+      }
     });
-    var exam = packed.e;
-    if (finalSource && Array.isArray(exam) && exam[0] === short(state.exam.version) && typeof exam[2] === "string") {
-      state.exam.answers = answersOf(exam[2]);
-      state.exam.drawn = idsAt(exam[3]);
-      state.exam.submitted = exam[1] === 1 && state.attempts.length > 0;
-    }
-    if (typeof packed.n === "string") state.name = packed.n.slice(0, manifest.nameMaxLength);
-    if (Array.isArray(packed.b)) {
-      state.dismissedBanners = packed.b.filter(function (id) { return typeof id === "string"; });
-    }
-    manifest.reflection.forEach(function (part, index) {
-      var text = Array.isArray(packed.r) ? packed.r[index] : "";
-      state.reflection[part.key] = typeof text === "string" ? text : "";
+    piece(function () {
+      (Array.isArray(packed.q) ? packed.q : []).forEach(function (entry) {
+        var src = Array.isArray(entry) && isCount(entry[0]) ? sources[entry[0]] : null;
+        if (!src || entry[1] !== short(manifest.quizzes[src].version) || !isCount(entry[2]) || !isCount(entry[3])) return;
+        state.quizzes[src] = { version: manifest.quizzes[src].version, answered: entry[2], correct: entry[3] };
+        var tokens = typeof entry[4] === "string" ? entry[4] : "";
+        var saved = {};
+        for (var position = 0; position * 3 < tokens.length; position++) {
+          var token = tokens.substr(position * 3, 3);
+          var mask = parseInt(token.slice(0, 2), 16);
+          if (!/^[0-9a-f]{2}[yn]$/.test(token) || !mask) continue;
+          saved["quiz-" + position] = { answered: true, correct: token.charAt(2) === "y", selectedValues: values(mask) };
+        }
+        if (Object.keys(saved).length) answers[src] = saved;
+      });
+    });
+    piece(function () {
+      (Array.isArray(packed.a) && finalQuiz ? packed.a : []).forEach(function (token) {
+        var parts = String(token).split(":");
+        var date = new Date(parseInt(parts[0], 36));
+        if (parts.length !== 2 || isNaN(date.getTime()) || !/^([0-9a-f]{2})*$/.test(parts[1])) return;
+        var given = answersOf(parts[1]);
+        state.attempts.push({ date: date.toISOString(), questions: Object.keys(given), answers: given });
+      });
+    });
+    piece(function () {
+      var exam = packed.e;
+      if (finalSource && Array.isArray(exam) && exam[0] === short(state.exam.version) && typeof exam[2] === "string") {
+        state.exam.answers = answersOf(exam[2]);
+        state.exam.drawn = idsAt(exam[3]);
+        state.exam.submitted = exam[1] === 1 && state.attempts.length > 0;
+      }
+    });
+    piece(function () {
+      if (typeof packed.n === "string") state.name = packed.n.slice(0, manifest.nameMaxLength);
+    });
+    piece(function () {
+      if (Array.isArray(packed.b)) {
+        state.dismissedBanners = packed.b.filter(function (id) { return typeof id === "string"; });
+      }
+    });
+    piece(function () {
+      manifest.reflection.forEach(function (part, index) {
+        var text = Array.isArray(packed.r) ? packed.r[index] : "";
+        state.reflection[part.key] = typeof text === "string" ? text : "";
+      });
     });
     return { state: state, answers: answers };
   }
