@@ -29,7 +29,8 @@ pytestmark = [
 FACTS = course_facts()
 MODULES = len(FACTS.modules)
 QUIZ_MODULES = [m for m in FACTS.modules if m.src_path in FACTS.quizzes]
-MODULE_PAGE = "modules/bone-metastases.md"
+MODULE_PAGE = FACTS.modules[1].src_path
+WIDE = 1220  # Material's 76.25em: from this width both sidebars stand beside the page
 CLICKED_KEY = "webkit-test-clicked"
 
 
@@ -102,7 +103,7 @@ def sidebars_ready(driver: object) -> None:
         "  .filter(sidebar => getComputedStyle(sidebar).position === 'sticky');"
         "return beside.length > 0 && beside.every(sidebar =>"
         "  sidebar.querySelector('.md-sidebar__scrollwrap').style.height !== '');"), "Material to size the sidebars")
-    driver.execute_script("await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));")
+    driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
 
 
 @pytest.mark.parametrize(("src", "width"), [(MODULE_PAGE, 1280), ("index.md", 1280), ("progress.md", 1280),
@@ -114,11 +115,11 @@ def test_every_sidebar_link_is_hit_at_its_centre(webkit_site: Served, webkit: ob
     visit(webkit, webkit_site.base_url + FACTS.url(src))
     sidebars_ready(webkit)
     links = webkit.execute_script(SIDEBAR_LINKS)
-    if width < 1220:
+    if width < WIDE:
         assert {link["side"] for link in links} == {"right"}
     else:
         assert len([link for link in links if link["side"] == "left"]) >= len(FACTS.nav_pages) - MODULES + 1
-    if src == MODULE_PAGE and width >= 1220:
+    if src == MODULE_PAGE and width >= WIDE:
         assert all(any(link["text"].startswith(m.title) for link in links) for m in FACTS.modules), \
             "the module list is open"
         assert any(link["side"] == "right" for link in links), "the page's table of contents is shown"
@@ -251,14 +252,16 @@ def test_the_learner_journey_from_disk(offline_copy: Path, webkit: object) -> No
 @pytest.mark.parametrize("where", ["served", "disk"])
 def test_the_error_collector_sees_what_goes_wrong(request: pytest.FixtureRequest, webkit: object, where: str) -> None:
     """The journeys' `errors(...) == []` means something: an error thrown by a script of the site, a rejected
-    promise, console.error and a request the Content-Security-Policy blocks are all kept, across a full page load,
-    on the website and from disk."""
+    promise, console.error and a request the Content-Security-Policy blocks are all kept, and read back from another
+    page opened after them, on the website and from disk; what a page says once it is being left is kept apart."""
     if where == "served":
         root = request.getfixturevalue("webkit_site").site_dir
         home, thrower = request.getfixturevalue("webkit_site").base_url, "/webkit-test-throws.js"
+        other = home + FACTS.url(MODULE_PAGE)
     else:
         root = request.getfixturevalue("offline_copy")
         home, thrower = (root / "index.html").as_uri(), (root / "webkit-test-throws.js").as_uri()
+        other = (root / f"{FACTS.url(MODULE_PAGE).rstrip('/')}.html").as_uri()
     # A script of the site's own that breaks, as a course script would (allowed by the policy as they are).
     (root / "webkit-test-throws.js").write_text("setTimeout(function () { throw new Error('thrown on purpose'); });")
     visit(webkit, home)
@@ -271,9 +274,12 @@ def test_the_error_collector_sees_what_goes_wrong(request: pytest.FixtureRequest
         console.error('logged on purpose');
         const image = document.createElement('img');
         image.src = 'https://192.0.2.1/blocked-on-purpose.png';
-        document.body.append(image);""", thrower)
+        document.body.append(image);
+        addEventListener('pagehide', () => console.error('said while leaving'));""", thrower)
     wait_until(webkit, lambda: len(errors(webkit)) >= 4, "four kept errors")
-    reload(webkit)
+    visit(webkit, other)
+    assert "said while leaving" not in "\n".join(errors(webkit)), "a page being left is kept apart"
+    assert "said while leaving" in "\n".join(errors(webkit, leaving=True))
     kept = "\n".join(errors(webkit))
     # From disk WebKit gives every page a unique origin, so a file's script error reaches the page masked, as
     # cross-origin errors are: kept all the same, without its message.
