@@ -312,9 +312,11 @@ def test_the_phone_menu_at_390_px(webkit_site: Served, webkit: object) -> None:
     target["link"].click()
     wait_until(webkit, lambda: webkit.execute_script("return location.pathname") == f"/{FACTS.url(after.src_path)}",
                f"{after.title} to open")
+    # Closed once the menu has slid away and the shade over the page has gone (it takes taps until then).
     wait_until(webkit, lambda: webkit.execute_script(
         "return !document.getElementById('__drawer').checked &&"
-        " document.querySelector('.md-sidebar--primary').getBoundingClientRect().right <= 0"), "the menu to close")
+        " document.querySelector('.md-sidebar--primary').getBoundingClientRect().right <= 0 &&"
+        " document.querySelector('.md-overlay').getBoundingClientRect().width === 0"), "the menu to close")
     wait_for(webkit, ".quiz")
     assert answer_module_quiz(webkit, correctly=True) > 0
     assert f"1 of {MODULES} modules completed" in text(webkit, "[data-course-progress-line]")

@@ -169,7 +169,7 @@ def errors(driver: object, leaving: bool = False) -> list[str]:
     return [entry for entry in kept if leaving or not entry.startswith(LEAVING)]
 
 
-def wait_until(driver: object, condition: Callable[[], object], what: str, timeout: float = 15) -> object:
+def wait_until(driver: object, condition: Callable[[], object], what: str, timeout: float = 30) -> object:
     """Poll `condition` until it is truthy; fail with `what` and the page's errors."""
     end = time.monotonic() + timeout
     while True:
@@ -187,7 +187,7 @@ def css(driver: object, selector: str) -> list[object]:
     return driver.find_elements(By.CSS_SELECTOR, selector)
 
 
-def wait_for(driver: object, selector: str, timeout: float = 15) -> object:
+def wait_for(driver: object, selector: str, timeout: float = 30) -> object:
     """The first displayed element matching the selector, once there is one."""
     return wait_until(driver, lambda: next((e for e in css(driver, selector) if e.is_displayed()), None),
                       f"a visible {selector}", timeout)
