@@ -189,8 +189,15 @@ def css(driver: object, selector: str) -> list[object]:
 
 def wait_for(driver: object, selector: str, timeout: float = 30) -> object:
     """The first displayed element matching the selector, once there is one."""
-    return wait_until(driver, lambda: next((e for e in css(driver, selector) if e.is_displayed()), None),
-                      f"a visible {selector}", timeout)
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def shown() -> object:
+        try:
+            return next((element for element in css(driver, selector) if element.is_displayed()), None)
+        except StaleElementReferenceException:
+            return None  # replaced while we looked (search results are redrawn as they come)
+
+    return wait_until(driver, shown, f"a visible {selector}", timeout)
 
 
 def visit(driver: object, url: str) -> None:
