@@ -251,10 +251,15 @@ def in_holder_frame(driver: object) -> bool:
 def here(driver: object) -> str:
     """The address of the page the test works in: inside a holder page, its frame's once the page there has settled
     (WebDriver's current URL is always the top page's)."""
+    from selenium.common.exceptions import JavascriptException, NoSuchFrameException, NoSuchWindowException
+
     driver.switch_to.default_content()
     if css(driver, "iframe#course-frame"):
         wait_until(driver, lambda: in_holder_frame(driver), "the course page in the holder's frame")
-    return driver.execute_script("return location.href")
+    try:
+        return driver.execute_script("return location.href")
+    except (NoSuchFrameException, NoSuchWindowException, JavascriptException):
+        return ""  # the frame went on to the next page meanwhile: ask again
 
 
 def text(driver: object, selector: str) -> str:
