@@ -79,6 +79,11 @@ def sit_final(page: object, strategy: str, right_first: int | None = None) -> st
     return page.locator("[data-course-result]").inner_text()
 
 
+def most_right_to_fail(quiz: object) -> int:
+    """The most questions of an attempt a learner can answer rightly and still not pass (14 of 18 at 80%: 77%)."""
+    return (quiz.pass_mark * quiz.attempt_size + 99) // 100 - 1
+
+
 def right_values(question_id: str) -> list[str]:
     """The values of a final assessment question's right options, as its quiz file marks them."""
     [question] = [q for q in course_facts().final.questions if q.id == question_id]

@@ -80,6 +80,19 @@ def package_course(kind: str, dist: Path) -> Path:
     return archive
 
 
+def unpacked_offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip of this course, unpacked as a learner unpacks it onto a USB stick; its folder."""
+    import zipfile
+
+    archive = package_course("offline", tmp_path_factory.mktemp("dist"))
+    unpacked = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(unpacked)
+    [folder] = unpacked.iterdir()
+    assert folder.name == archive.stem
+    return folder
+
+
 def course_data(html: str, site_dir: Path) -> dict:
     """The course data a built page loads (the file its `course-data.*.js` script names)."""
     import json

@@ -219,7 +219,8 @@ def test_titles_and_prompts_in_other_scripts(tmp_path: Path) -> None:
     edit(course, "mkdocs.yml", "title: Fixture Course on Testing", "title: \u4e73\u817a\u764c\u590d\u53d1")
     refused(run(course, "build"), "'extra.course.slug' must name the course's files")
     edit(course, "mkdocs.yml", "    cpd_hours:", "    slug: ru-el-course\n    reflection_prompts:\n"
-         "      - \u0427\u0442\u043e \u044f \u0443\u0437\u043d\u0430\u043b?\n      - \u03a4\u03b9 \u03ad\u03bc\u03b1\u03b8\u03b1;\n"
+         "      - \u0427\u0442\u043e \u044f \u0443\u0437\u043d\u0430\u043b?\n"
+         "      - \u03a4\u03b9 \u03ad\u03bc\u03b1\u03b8\u03b1;\n"
          "      - \u4f60\u5b66\u5230\u4e86\u4ec0\u4e48\uff1f\n      - '???'\n      - '!!!'\n    cpd_hours:")
     result = run(course, "build")
     assert result.returncode == 0, result.stderr
@@ -228,7 +229,8 @@ def test_titles_and_prompts_in_other_scripts(tmp_path: Path) -> None:
     assert data["storagePrefix"] == "course:ru-el-course:"
     keys = [part["key"] for part in data["reflection"]]
     assert all(keys) and len(set(keys)) == len(keys), keys
-    assert keys[:3] == ["\u0447\u0442\u043e-\u044f-\u0443\u0437\u043d\u0430\u043b", "\u03c4\u03b9-\u03ad\u03bc\u03b1\u03b8\u03b1",
+    assert keys[:3] == ["\u0447\u0442\u043e-\u044f-\u0443\u0437\u043d\u0430\u043b",
+                        "\u03c4\u03b9-\u03ad\u03bc\u03b1\u03b8\u03b1",
                         "\u4f60\u5b66\u5230\u4e86\u4ec0\u4e48"]
 
 

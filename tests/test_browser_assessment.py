@@ -90,7 +90,8 @@ def test_one_short_of_the_pass_mark_fails_and_at_it_passes(course_site: Served, 
 
 OPTION_LOOK = """option => {
     const label = option.querySelector('label');
-    return [option.className, label.innerHTML, option.querySelector('input').outerHTML.replace(/ (id|value|name)="[^"]*"/g, ''),
+    return [option.className, label.innerHTML,
+            option.querySelector('input').outerHTML.replace(/ (id|value|name)="[^"]*"/g, ''),
             getComputedStyle(option).backgroundColor, getComputedStyle(option).borderColor, getComputedStyle(label).color,
             getComputedStyle(label).fontWeight, option.children.length];
 }"""

@@ -141,7 +141,7 @@ def odd_ids_site(tmp_path_factory: pytest.TempPathFactory) -> object:
     config = copy_course(ROOT, folder)
     final = folder / "quizzes" / "final-assessment.yml"
     text = final.read_text()
-    for old, new in zip([q.id for q in FACTS.final.questions[:3]], ["constructor", "hasownproperty", "proto"]):
+    for old, new in zip([q.id for q in FACTS.final.questions[:3]], ["constructor", "hasownproperty", "proto"], strict=True):
         text = text.replace(f"id: {old}\n", f"id: {new}\n", 1)
     final.write_text(text)
     yield from build_and_serve(config, folder / "site")

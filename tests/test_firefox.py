@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from browser_helpers import right_values
-from conftest import ROOT, Served, package_course
+from conftest import ROOT, Served, unpacked_offline_copy
 from course_facts import course_facts
 
 pytestmark = pytest.mark.browser
@@ -120,11 +119,7 @@ def test_the_learner_journey_in_firefox(course_site: Served) -> None:
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline zip, unpacked as a learner unpacks it onto a disk."""
-    archive = package_course("offline", tmp_path_factory.mktemp("dist"))
-    unpacked = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(unpacked)
-    return unpacked / f"{FACTS.course.slug}-offline"
+    return unpacked_offline_copy(tmp_path_factory)
 
 
 def test_the_learner_journey_in_firefox_from_disk(offline_copy: Path) -> None:

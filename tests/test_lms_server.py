@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import answer_module_quiz, sit_final
+from browser_helpers import answer_module_quiz, most_right_to_fail, sit_final
 from conftest import ROOT, free_port, package_course
 from course_facts import course_facts
 
@@ -44,9 +44,7 @@ LAUNCH_PAGE = "scorm.html"
 PACKAGE_ID = "course"
 TOTAL = FACTS.final.attempt_size
 """Questions in one attempt at the final assessment: all of them, or as many as are drawn from its bank."""
-PASS_MARK = FACTS.final.pass_mark
-MOST_RIGHT_TO_FAIL = (PASS_MARK * TOTAL + 99) // 100 - 1
-"""The most questions a learner can answer rightly and still not pass."""
+MOST_RIGHT_TO_FAIL = most_right_to_fail(FACTS.final)
 LIMIT = 4096
 QUIZ_PAGES = sorted(FACTS.quizzes)
 """The quiz pages in the order cmi.suspend_data numbers them."""

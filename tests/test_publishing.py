@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import threading
-import zipfile
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import answer_module_quiz, axe_violations, sit_final
-from conftest import ROOT, QuietHandler, Watched, build_course, free_port, package_course
+from conftest import ROOT, QuietHandler, Watched, build_course, free_port, unpacked_offline_copy
 from course_facts import course_facts
 
 FACTS = course_facts()
@@ -107,12 +106,9 @@ def test_the_404_page_has_its_styles_at_any_depth(sub_path_site: str, watched: W
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    archive = package_course("offline", tmp_path_factory.mktemp("dist"))
-    assert archive.name == f"{FACTS.course.slug}-offline.zip"
-    unpacked = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(unpacked)
-    return unpacked / f"{FACTS.course.slug}-offline"
+    copy = unpacked_offline_copy(tmp_path_factory)
+    assert copy.name == f"{FACTS.course.slug}-offline"
+    return copy
 
 
 def in_copy(page: object, copy: Path, src_path: str | None = None) -> object:

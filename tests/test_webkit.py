@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import threading
-import zipfile
 from collections.abc import Callable, Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Served, build_course, free_port, package_course
+from conftest import ROOT, Served, build_course, free_port, unpacked_offline_copy
 from course_facts import course_facts
 from webkit_helpers import (PHONE_FRAME, CollectingHandler, add_collector_to_copy, answer_module_quiz, css, errors, here,
                             open_webkit, reload, sit_final, start_xvfb, text, visit, wait_for, wait_until)
@@ -66,11 +65,7 @@ def webkit_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline zip (python -m build_tools offline), unpacked as onto a USB stick, each page with the collector."""
-    archive = package_course("offline", tmp_path_factory.mktemp("dist"))
-    unpacked = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(unpacked)
-    copy = unpacked / f"{FACTS.course.slug}-offline"
+    copy = unpacked_offline_copy(tmp_path_factory)
     add_collector_to_copy(copy)
     return copy
 
@@ -153,10 +148,10 @@ def test_every_sidebar_link_takes_a_real_click(webkit_site: Served, webkit: obje
         assert webkit.execute_script("return sessionStorage.getItem(arguments[0])", CLICKED_KEY) == name, \
             f"link {index} '{name}': the click landed elsewhere"
         if toggle:
-            wait_until(webkit, lambda: webkit.execute_script(
+            wait_until(webkit, lambda toggle=toggle, was_open=was_open: webkit.execute_script(
                 "return document.getElementById(arguments[0]).checked", toggle) != was_open, f"'{name}' to toggle")
         else:
-            wait_until(webkit, lambda: webkit.current_url == href, f"'{name}' to lead to {href}")
+            wait_until(webkit, lambda href=href: webkit.current_url == href, f"'{name}' to lead to {href}")
     assert errors(webkit) == []
 
 

@@ -283,7 +283,7 @@ def answer_module_quiz(driver: object, correctly: bool) -> int:
         for choice in inputs if correctly else inputs[:1]:
             click_label_of(driver, choice.get_attribute("id"))
         quiz.find_element(By.CSS_SELECTOR, "button.quiz-button").click()
-        wait_until(driver, lambda: quiz.find_element(By.CSS_SELECTOR, ".quiz-feedback").is_displayed(),
+        wait_until(driver, lambda quiz=quiz: quiz.find_element(By.CSS_SELECTOR, ".quiz-feedback").is_displayed(),
                    f"feedback on {quiz.get_attribute('id')}")
     return len(quizzes)
 
