@@ -96,7 +96,8 @@ def test_a_stored_last_page_leads_only_to_the_course(course_site: Served, watche
     state = {"version": 2, "lastPage": {"url": FACTS.url(module.src_path), "title": "ignored"}}
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STATE_KEY, json.dumps(state)])
     open_page(course_site, page, "")
-    assert module.title in page.locator("[data-course-continue] a").inner_text()
+    page.wait_for_function("title => document.querySelector('[data-course-continue] a').textContent.includes(title)",
+                           arg=module.title)
 
 
 def test_the_website_says_what_the_website_does_with_the_learners_data(course_site: Served, watched: Watched) -> None:
@@ -126,7 +127,7 @@ def test_one_malformed_quiz_answer_breaks_nothing(course_site: Served, watched: 
     assert watched.page_errors == []
     # The sound answers are restored; the broken one can be answered again.
     quizzes = page.locator(".quiz")
-    assert quizzes.nth(1).locator("input:checked").count() >= 1
+    quizzes.nth(1).locator("input:checked").first.wait_for(state="attached")  # restored by mkdocs-quiz, once loaded
     first = quizzes.nth(0)
     first.locator("label").first.click()
     first.get_by_role("button", name="Submit").click()
