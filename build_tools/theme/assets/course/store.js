@@ -306,9 +306,14 @@
     });
   }
 
+  /* This tab's state with what another tab stored since this tab last read or wrote, checked as any read is. */
+  function withStored(now) {
+    return parseState(JSON.stringify(merged(parseState(stored), state, parseState(now))));
+  }
+
   function save() {
     var now = read(stateKey);
-    if (now !== stored) state = parseState(JSON.stringify(merged(parseState(stored), state, parseState(now))));
+    if (now !== stored) state = withStored(now);
     state.attempts.sort(function (a, b) { return Date.parse(a.date) - Date.parse(b.date); });
     stored = JSON.stringify(state);
     write(stateKey, stored);
@@ -321,7 +326,7 @@
     if (event.key !== stateKey && event.key !== null) return;
     var now = read(stateKey);
     if (now === stored) return;
-    state = parseState(JSON.stringify(merged(parseState(stored), state, parseState(now))));
+    state = withStored(now);
     stored = now;
     notify();
   });
