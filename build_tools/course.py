@@ -9,6 +9,7 @@ from typing import Any
 
 from .dates import parse_date
 from .errors import Problem, raise_if_any
+from .strings import override_problems
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -32,6 +33,8 @@ class Course:
     """The questions of the learner's reflective note, in order."""
     locale: str | None = None
     """How the learner's browser writes dates (a language tag such as 'de-AT'); None: the site's theme.language."""
+    strings: tuple[tuple[str, str], ...] = ()
+    """The course's own wording of learner-facing sentences (`extra.course.strings`), replacing the package's."""
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -82,7 +85,10 @@ def load_course(extra: dict[str, Any]) -> Course:
     authors = raw.get("authors")
     if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
         fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
-    known = {"title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
+    strings = raw.get("strings", {})
+    for why in override_problems(strings):
+        fail("strings", why)
+    known = {"strings", "title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
              "locale"}
     unknown = sorted(set(raw) - known)
     for key in unknown:
@@ -98,4 +104,5 @@ def load_course(extra: dict[str, Any]) -> Course:
         summary_kicker=kicker.strip(),
         reflection_prompts=tuple(p.strip() for p in prompts),
         locale=locale,
+        strings=tuple(strings.items()) if isinstance(strings, dict) else (),
     )

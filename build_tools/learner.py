@@ -16,6 +16,7 @@ from .answer_key import quiz_key
 from .course import Course
 from .pages import Module
 from .quizzes import Quiz
+from .strings import course_strings
 from .summary import Summary
 
 SHELL_PARAMETER = "course-state"
@@ -43,7 +44,8 @@ def storage_prefix(course: Course) -> str:
 
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
                      widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
-                     locale: str, review: str = "after-pass", file_shell: str | None = None) -> dict[str, Any]:
+                     locale: str, language: str, review: str = "after-pass",
+                     file_shell: str | None = None) -> dict[str, Any]:
     """What the browser needs to track this course: modules (in course order), quizzes and learner pages, by URL.
 
     `modules` pairs each module's source path with its model; `url_of` gives a source path's site URL.
@@ -58,6 +60,7 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
         "locale": locale,
         "nameMaxLength": NAME_MAX_LENGTH,
         "reflection": reflection_parts(course),
+        "strings": course_strings(language, course.strings),
         "modules": [
             {"url": url_of(src), "title": module.title, "quiz": src if src in quizzes else None}
             for src, module in modules
@@ -106,4 +109,5 @@ def widget_context(manifest: dict[str, Any], rows: list[dict[str, Any]], final: 
         "objectives": summary.objectives,
         "reflection_parts": manifest["reflection"],
         "name_max_length": NAME_MAX_LENGTH,
+        "strings": manifest["strings"],
     }
