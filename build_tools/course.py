@@ -35,6 +35,11 @@ class Course:
     """How the learner's browser writes dates (a language tag such as 'de-AT'); None: the site's theme.language."""
     strings: tuple[tuple[str, str], ...] = ()
     """The course's own wording of learner-facing sentences (`extra.course.strings`), replacing the package's."""
+    confidence: tuple[str, ...] = ()
+    """Statements the learner rates their confidence in, before the course and again before the certificate."""
+
+MOST_CONFIDENCE_STATEMENTS = 10
+"""Each rating takes a character of the learning system's small store (SCORM suspend_data): a few are enough."""
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -88,8 +93,11 @@ def load_course(extra: dict[str, Any]) -> Course:
     strings = raw.get("strings", {})
     for why in override_problems(strings):
         fail("strings", why)
+    confidence = raw.get("confidence", [])
+    for why in confidence_problems(confidence):
+        fail("confidence", why)
     known = {"strings", "title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
-             "locale"}
+             "locale", "confidence"}
     unknown = sorted(set(raw) - known)
     for key in unknown:
         fail(key, "is not a course setting: remove it or check its spelling")
@@ -105,4 +113,17 @@ def load_course(extra: dict[str, Any]) -> Course:
         reflection_prompts=tuple(p.strip() for p in prompts),
         locale=locale,
         strings=tuple(strings.items()) if isinstance(strings, dict) else (),
+        confidence=tuple(statement.strip() for statement in confidence),
     )
+
+
+def confidence_problems(raw: Any) -> list[str]:
+    """What is wrong with `extra.course.confidence`, each as the end of a sentence naming the setting."""
+    example = "e.g. '- Recognising the symptoms of ...'"
+    if not isinstance(raw, list) or not all(isinstance(item, str) and item.strip() for item in raw):
+        return [f"must be a list of short statements the learner rates their confidence in, one per line, {example}"]
+    if len(raw) > MOST_CONFIDENCE_STATEMENTS:
+        return [f"has {len(raw)} statements: keep it to {MOST_CONFIDENCE_STATEMENTS} or fewer, so every rating fits "
+                "in a learning system's saved progress"]
+    texts = [item.strip().casefold() for item in raw]
+    return [f"lists '{item.strip()}' twice: each statement once" for at, item in enumerate(raw) if texts.index(texts[at]) < at]

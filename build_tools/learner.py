@@ -25,16 +25,21 @@ NAME_MAX_LENGTH = 80
 """The longest name a certificate shows; the browser enforces it too (it reads it from the manifest)."""
 
 
-def reflection_parts(course: Course) -> list[dict[str, str]]:
-    """The reflective note's questions, each with the key the learner's answer is kept under: made of the
-    question's words in any script, else of its position, and never the same as another question's."""
+def keyed(texts: tuple[str, ...]) -> list[dict[str, str]]:
+    """Each text with the key the learner's answer to it is kept under: made of the text's words in any script,
+    else of its position, and never the same as another text's."""
     parts: list[dict[str, str]] = []
-    for number, prompt in enumerate(course.reflection_prompts, start=1):
-        key = re.sub(r"[\W_]+", "-", prompt.casefold()).strip("-") or f"part-{number}"
+    for number, text in enumerate(texts, start=1):
+        key = re.sub(r"[\W_]+", "-", text.casefold()).strip("-") or f"part-{number}"
         if any(part["key"] == key for part in parts):
             key = f"{key}-{number}"
-        parts.append({"key": key, "label": prompt})
+        parts.append({"key": key, "label": text})
     return parts
+
+
+def reflection_parts(course: Course) -> list[dict[str, str]]:
+    """The reflective note's questions, each with the key the learner's answer is kept under."""
+    return keyed(course.reflection_prompts)
 
 
 def storage_prefix(course: Course) -> str:
@@ -60,6 +65,7 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
         "locale": locale,
         "nameMaxLength": NAME_MAX_LENGTH,
         "reflection": reflection_parts(course),
+        "confidence": keyed(course.confidence),
         "strings": course_strings(language, course.strings),
         "modules": [
             {"url": url_of(src), "title": module.title, "quiz": src if src in quizzes else None}
@@ -108,6 +114,7 @@ def widget_context(manifest: dict[str, Any], rows: list[dict[str, Any]], final: 
         "cpd_hours": summary.cpd_hours,
         "objectives": summary.objectives,
         "reflection_parts": manifest["reflection"],
+        "confidence_statements": manifest["confidence"],
         "name_max_length": NAME_MAX_LENGTH,
         "strings": manifest["strings"],
     }

@@ -18,7 +18,7 @@ from .templating import package_templates
 
 MARKER = re.compile(r"^[ \t]*<!--\s*course\s*:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 WIDGETS = ("modules", "summary", "summary-download", "continue", "progress", "assessment-result", "certificate",
-           "privacy")
+           "privacy", "confidence-before", "confidence-after")
 
 _templates = package_templates("templates/widgets", ["html"])
 

@@ -386,9 +386,11 @@
        n  the name for the certificate
        b  dismissed banners
        r  the reflective note's parts, in course order
+       c  confidence ratings: [before, after], each a digit 1-5 per statement in course order, "0" not rated
      What is cut when it is too long, first to last: dismissed banners, attempts other than the latest and the
      best pass (oldest first), the reflective note (the longest parts first, from their end), an unsubmitted
-     assessment's answers, the last page, the quiz answers (their counts stay), the name, the modules visited.
+     assessment's answers, the last page, the quiz answers (their counts stay), the name, the modules visited,
+     the confidence ratings (a character each, at most 10 statements a moment).
      What remains (the latest attempt and the best pass, the quiz counts) always fits. */
 
   function encode(snapshot) {
@@ -427,9 +429,36 @@
     });
     while (reflection.length && !reflection[reflection.length - 1]) reflection.pop();
     if (reflection.length) packed.r = reflection;
+    var ratings = CONFIDENCE_MOMENTS.map(function (moment) {
+      return ratingDigits(isObject(state.confidence) ? state.confidence[moment] : null);
+    });
+    if (ratings.join("")) packed.c = ratings;
     var text = fit(packed, state.attempts);
     noteCut = JSON.stringify(packed.r || []) !== JSON.stringify(reflection);
     return text;
+  }
+
+  /* ---- Confidence ratings in suspend_data: a digit per statement, and back. ---- */
+
+  var CONFIDENCE_MOMENTS = ["before", "after"];
+
+  function ratingDigits(ratings) {
+    return manifest.confidence.map(function (statement) {
+      var rating = isObject(ratings) && Object.prototype.hasOwnProperty.call(ratings, statement.key) ?
+        ratings[statement.key] : 0;
+      return /^[1-5]$/.test(String(rating)) ? String(rating) : "0";
+    }).join("").replace(/0+$/, "");
+  }
+
+  function ratingsOf(packed) {
+    var confidence = { before: {}, after: {} };
+    CONFIDENCE_MOMENTS.forEach(function (moment, index) {
+      var digits = Array.isArray(packed) && typeof packed[index] === "string" ? packed[index] : "";
+      manifest.confidence.forEach(function (statement, at) {
+        if (/^[1-5]$/.test(digits.charAt(at))) confidence[moment][statement.key] = Number(digits.charAt(at));
+      });
+    });
+    return confidence;
   }
 
   /* Answers by question id as a 2-digit hex bitmask per question of the final assessment, in page order. */
@@ -482,6 +511,7 @@
       function () { (packed.q || []).forEach(function (quiz) { quiz[4] = ""; }); },
       function () { delete packed.n; },
       function () { delete packed.m; },
+      function () { delete packed.c; },
       function () { delete packed.e; delete packed.r; },
     ];
     for (var i = 0; !fits(packed) && i < steps.length; i++) steps[i]();
@@ -610,7 +640,7 @@
     if (!isObject(packed) || (packed.v !== FORMAT && packed.v !== 1)) return null;
     var state = {
       version: STATE_VERSION, quizzes: {}, visited: {}, lastPage: null, attempts: [], name: "", reflection: {},
-      dismissedBanners: [],
+      dismissedBanners: [], confidence: ratingsOf(null),
       exam: { answers: {}, drawn: [], submitted: false, version: finalSource ? manifest.quizzes[finalSource].version : "" },
     };
     var answers = {};
@@ -671,6 +701,7 @@
         state.dismissedBanners = packed.b.filter(function (id) { return typeof id === "string"; });
       }
     });
+    piece(function () { state.confidence = ratingsOf(packed.c); });
     piece(function () {
       manifest.reflection.forEach(function (part, index) {
         var text = Array.isArray(packed.r) ? packed.r[index] : "";

@@ -30,6 +30,10 @@
     Object.keys(state.reflection).forEach(function (part) {
       fill(certificate, part, state.reflection[part].trim() || "Not written yet.");
     });
+    window.CourseConfidence.lines().forEach(function (line) {
+      var target = certificate.querySelector('[data-fill-confidence="' + line.key + '"]');
+      if (target && target.textContent !== line.text) target.textContent = line.text;
+    });
     widget.querySelectorAll("[data-field]").forEach(function (field) {
       var value = field.dataset.field === "name" ? state.name : state.reflection[field.dataset.field];
       if (document.activeElement !== field && field.value !== value) field.value = value;
@@ -41,15 +45,7 @@
     if (target && target.textContent !== text) target.textContent = text;
   }
 
-  function download(filename, type, content) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([content], { type: type }));
-    link.download = filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
+  var download = window.CourseFiles.download;
 
   /* The downloaded certificate stands alone: its style travels with it, in the site's own primary colour. */
   function certificateStyle() {
@@ -82,6 +78,12 @@
       labels[field.dataset.field] = field.labels[0].textContent.trim();
     });
     var lines = ["Reflective note: " + store.manifest.title, "Written " + store.longDate(new Date().toISOString()), ""];
+    var confidence = window.CourseConfidence.lines();
+    if (confidence.length) {
+      lines.push(window.CourseText("confidence-record-heading"), window.CourseText("confidence-record-scale"));
+      confidence.forEach(function (line) { lines.push("- " + line.label + ": " + line.text); });
+      lines.push("");
+    }
     Object.keys(state.reflection).forEach(function (part) {
       lines.push(labels[part] || part, state.reflection[part].trim() || "(not written)", "");
     });

@@ -185,6 +185,39 @@
     });
   }
 
+  /* "Save my progress to a file" and "Restore from a file", on the progress page. */
+  function bindProgressFile() {
+    var widget = document.querySelector("[data-course-progress-file]");
+    if (!widget || widget.dataset.bound) return;
+    widget.dataset.bound = "true";
+    var text = window.CourseText;
+    var message = widget.querySelector("[data-course-progress-file-message]");
+    function say(sentence, problem) {
+      message.textContent = sentence;
+      message.classList.toggle("course-progress-file__message--problem", !!problem);
+    }
+    widget.querySelector('[data-action="save-progress-file"]').addEventListener("click", function () {
+      var name = manifest.slug + "-progress-" + new Date().toISOString().slice(0, 10) + ".json";
+      window.CourseFiles.download(name, "application/json", JSON.stringify(store.progressFile(), null, 1));
+      say(text("progress-file-saved", { file: name }));
+    });
+    var input = widget.querySelector("[data-course-progress-file-input]");
+    input.addEventListener("change", function () {
+      if (!input.files || !input.files[0]) return;
+      window.CourseFiles.readText(input.files[0], function (content) {
+        input.value = "";
+        var checked = store.checkProgressFile(content);
+        if (!checked.file) {
+          say(text("progress-file-" + checked.problem, { course: checked.course }), true);
+          return;
+        }
+        var restored = store.restoreProgress(checked.file);
+        restored.date = store.longDate(restored.saved);
+        say(text("progress-file-restored", restored));
+      });
+    });
+  }
+
   function render() {
     var progress = store.progress();
     renderLine(progress);
@@ -197,6 +230,7 @@
   store.onEveryPage(function () {
     recordVisit();
     bindReset();
+    bindProgressFile();
     render();
   });
 })();

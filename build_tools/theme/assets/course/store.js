@@ -151,6 +151,7 @@
       reflection: emptyReflection(),
       dismissedBanners: [],
       exam: emptyExam(),
+      confidence: emptyConfidence(),
     };
   }
 
@@ -250,6 +251,7 @@
       });
     }
     if (isObject(saved.exam)) state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
+    state.confidence = confidenceRatings(saved.confidence);
     if (typeof saved.name === "string") state.name = saved.name.slice(0, manifest.nameMaxLength);
     if (isObject(saved.reflection)) {
       Object.keys(state.reflection).forEach(function (part) {
@@ -259,6 +261,32 @@
       });
     }
     return state;
+  }
+
+  /* ---- Confidence ratings: by moment ("before" the course, "after" it), each statement's rating 1-5 by its
+     key; a statement not rated has none. ---- */
+
+  var CONFIDENCE_MOMENTS = ["before", "after"];
+
+  function emptyConfidence() {
+    return { before: dict(), after: dict() };
+  }
+
+  /* The ratings as stored, checked: only the course's statements, only whole ratings from 1 to 5. */
+  function confidenceRatings(saved) {
+    var ratings = emptyConfidence();
+    CONFIDENCE_MOMENTS.forEach(function (moment) {
+      var given = isObject(saved) ? saved[moment] : null;
+      manifest.confidence.forEach(function (statement) {
+        var rating = isObject(given) && marking.has(given, statement.key) ? given[statement.key] : null;
+        if (isRating(rating)) ratings[moment][statement.key] = rating;
+      });
+    });
+    return ratings;
+  }
+
+  function isRating(value) {
+    return typeof value === "number" && value >= 1 && value <= 5 && Math.floor(value) === value;
   }
 
   /* ---- Two tabs, one state: every write merges with what is stored at that moment. ----
@@ -299,6 +327,105 @@
 
   var stored = read(stateKey);
   var state = parseState(stored);
+
+  /* ---- Progress kept in a file, for a browser that forgets it (a shared computer) or keeps it per file (the
+     offline copy opened from disk): the state and mkdocs-quiz's answers of each quiz page, with the course and
+     the file's format. Restoring merges the file with this browser's progress as two tabs merge, from an empty
+     base: what only one side has is kept, lists (attempts, so every pass) keep the items of both, and where both
+     hold a different value (the name, a part of the note, a rating, an answer) this browser's stays. The
+     assessment in progress and the last page are taken whole, this browser's unless it has none. ---- */
+
+  var FILE_KIND = "course-progress";
+  var FILE_FORMAT = 1;
+
+  function answersKey(src) {
+    return "quiz_progress_" + siteUrl(manifest.quizzes[src].url).pathname;
+  }
+
+  /* mkdocs-quiz's answered questions of a quiz page, when they fit the page's questions as they are now. */
+  function quizAnswers(src) {
+    var quiz = manifest.quizzes[src];
+    if (read(manifest.storagePrefix + "quiz-version:" + src) !== quiz.version) return {};
+    var sound = soundQuizAnswers(read(answersKey(src)), quiz.total);
+    return sound === null ? {} : answered(JSON.parse(sound));
+  }
+
+  function answered(entries) {
+    var kept = {};
+    Object.keys(entries).forEach(function (position) {
+      if (entries[position].answered === true) kept[position] = entries[position];
+    });
+    return kept;
+  }
+
+  function progressFile() {
+    var answers = {};
+    Object.keys(manifest.quizzes).forEach(function (src) {
+      var given = quizAnswers(src);
+      if (Object.keys(given).length) answers[src] = { version: manifest.quizzes[src].version, answers: given };
+    });
+    return { kind: FILE_KIND, format: FILE_FORMAT, course: manifest.slug, title: manifest.title,
+      saved: new Date().toISOString(), state: state, answers: answers };
+  }
+
+  /* A file's text checked: { file } when it is this course's progress in a format this copy reads, else
+     { problem: "not-progress" | "other-course" | "newer", course } (the other course's title). */
+  function checkProgressFile(text) {
+    var file;
+    try {
+      file = JSON.parse(text);
+    } catch (error) {
+      return { problem: "not-progress" };
+    }
+    if (!isObject(file) || file.kind !== FILE_KIND || typeof file.format !== "number" || !isObject(file.state) ||
+        typeof file.course !== "string" || typeof file.saved !== "string" || isNaN(Date.parse(file.saved))) {
+      return { problem: "not-progress" };
+    }
+    if (file.course !== manifest.slug) return { problem: "other-course", course: String(file.title || file.course) };
+    if (file.format > FILE_FORMAT || file.state.version > STATE_VERSION) return { problem: "newer" };
+    return { file: file };
+  }
+
+  /* A checked file merged into this browser's progress; returns what the file held. */
+  function restoreProgress(file) {
+    var theirs = parseState(JSON.stringify(file.state));
+    var ours = state;
+    var both = merged(emptyState(), ours, theirs);
+    both.exam = same(ours.exam, emptyExam()) ? theirs.exam : ours.exam;
+    both.lastPage = ours.lastPage || theirs.lastPage;
+    state = parseState(JSON.stringify(both));
+    var restoredQuizzes = Object.keys(manifest.quizzes).filter(function (src) {
+      return restoreQuizAnswers(src, isObject(file.answers) ? file.answers[src] : null);
+    }).length;
+    save();
+    return {
+      attempts: theirs.attempts.length,
+      passes: theirs.attempts.map(markAttempt).filter(function (result) { return result.passed; }).length,
+      quizzes: restoredQuizzes,
+      ratings: CONFIDENCE_MOMENTS.reduce(function (total, moment) {
+        return total + Object.keys(theirs.confidence[moment]).length;
+      }, 0),
+      parts: Object.keys(theirs.reflection).filter(function (part) { return theirs.reflection[part].trim(); }).length,
+      saved: file.saved,
+    };
+  }
+
+  /* One quiz page's answers from the file merged with this browser's, and its counts made from them; says whether
+     the file had answers for the page as it is now. */
+  function restoreQuizAnswers(src, saved) {
+    var quiz = manifest.quizzes[src];
+    if (!isObject(saved) || saved.version !== quiz.version) return false;
+    var sound = soundQuizAnswers(JSON.stringify(saved.answers), quiz.total);
+    var theirs = sound === null ? {} : answered(JSON.parse(sound));
+    if (!Object.keys(theirs).length) return false;
+    var both = merged({}, quizAnswers(src), theirs);
+    write(manifest.storagePrefix + "quiz-version:" + src, quiz.version);
+    write(answersKey(src), JSON.stringify(both));
+    var entries = Object.keys(both).map(function (position) { return both[position]; });
+    state.quizzes[src] = { version: quiz.version, answered: entries.length,
+      correct: entries.filter(function (entry) { return entry.correct === true; }).length };
+    return true;
+  }
 
   function notify() {
     listeners.forEach(function (listener) {
@@ -420,7 +547,7 @@
   }
 
   function clearQuizAnswers(src) {
-    remove("quiz_progress_" + siteUrl(manifest.quizzes[src].url).pathname);
+    remove(answersKey(src));
     delete state.quizzes[src];
   }
 
@@ -438,12 +565,11 @@
       save();
       return;
     }
-    var answersKey = "quiz_progress_" + siteUrl(quiz.url).pathname;
-    var text = read(answersKey);
+    var text = read(answersKey(src));
     if (text === null) return;
     var sound = soundQuizAnswers(text, quiz.total);
-    if (sound === null) remove(answersKey);
-    else if (sound !== text) write(answersKey, sound);
+    if (sound === null) remove(answersKey(src));
+    else if (sound !== text) write(answersKey(src), sound);
   }
 
   /* mkdocs-quiz's saved answers with every malformed entry dropped (as text), or null when nothing is usable. */
@@ -537,5 +663,8 @@
     onEveryPage: onEveryPage,
     delivery: delivery,
     noteCut: function () { return read(noteCutKey) === "1"; },
+    progressFile: progressFile,
+    checkProgressFile: checkProgressFile,
+    restoreProgress: restoreProgress,
   };
 })();
