@@ -9,6 +9,7 @@
   var FORMAT = 2; /* the shape of cmi.suspend_data below; 1 kept attempts as a score and a pass flag */
   var LIMIT = 4096; /* cmi.suspend_data is a CMIString4096; counted in UTF-8 bytes, which are never fewer */
   var MAX_OPTIONS = 8; /* the quiz contract's most options: each answer is a bitmask of option values 0-7 */
+  var CONFIDENCE_MOMENTS = ["before", "after"]; /* the learner's ratings at the start, and before the certificate */
 
   var config = JSON.parse(document.getElementById("scorm-course").textContent);
   var manifest = config.manifest;
@@ -439,8 +440,6 @@
   }
 
   /* ---- Confidence ratings in suspend_data: a digit per statement, and back. ---- */
-
-  var CONFIDENCE_MOMENTS = ["before", "after"];
 
   function ratingDigits(ratings) {
     return manifest.confidence.map(function (statement) {
