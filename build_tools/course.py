@@ -96,8 +96,8 @@ def load_course(extra: dict[str, Any]) -> Course:
     confidence = raw.get("confidence", [])
     for why in confidence_problems(confidence):
         fail("confidence", why)
-    known = {"strings", "title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
-             "locale", "confidence"}
+    known = {"strings", "title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker",
+             "reflection_prompts", "locale", "confidence"}
     unknown = sorted(set(raw) - known)
     for key in unknown:
         fail(key, "is not a course setting: remove it or check its spelling")

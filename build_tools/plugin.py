@@ -51,7 +51,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 """Templates, browser code and styles the plugin adds to the theme; a course's custom_dir can override any."""
 STYLESHEETS = ["assets/course/course.css"]
 SCRIPTS = [f"assets/course/{name}.js"
-           for name in ("text", "marking", "store", "files", "confidence", "progress", "answers", "assessment", "certificate", "course")]
+           for name in ("text", "marking", "store", "files", "confidence", "progress", "answers", "assessment",
+                        "certificate", "course")]
 SIZE_PLACEHOLDER = "@@course-summary-size@@"
 """Written into pages while the PDF is still being made; replaced by its size once it is."""
 PREPARING = "being prepared: reload the page in a moment"

@@ -257,6 +257,17 @@ COSTLY = 'He said "refer", then \\ waited.\nCafé, naïve, 2 €, 😀 '
 LONGEST_NAME = ("Dr " + "Ångström-" * 9)[:80]
 
 
+def make_longest_state(course: object) -> None:
+    """A note far longer than the boxes allow (kept from before they had a limit), and hundreds of attempts."""
+    course.evaluate("""text => {
+        const state = CourseStore.state;
+        Object.keys(state.reflection).forEach(key => { state.reflection[key] = text; });
+        for (let i = 0; i < 300; i++) state.attempts.push({date: new Date(Date.UTC(2030, 0, 1, 0, i)).toISOString(),
+                                                           answers: {}});
+        CourseStore.save();
+    }""", COSTLY * 2000)
+
+
 def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: str, watched: Watched,
                                                                          browser: object) -> None:
     page = watched.page
@@ -273,14 +284,7 @@ def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: 
         fields.nth(index).fill(COSTLY * 100)  # as much as each box takes
     page.wait_for_function("() => (JSON.parse(lms.values['cmi.suspend_data']).r || []).length === 3")
     before = page.evaluate("() => lms.values['cmi.suspend_data']")
-    # A note far longer than the boxes allow (kept from before they had a limit), and hundreds of attempts.
-    course.evaluate("""text => {
-        const state = CourseStore.state;
-        Object.keys(state.reflection).forEach(key => { state.reflection[key] = text; });
-        for (let i = 0; i < 300; i++) state.attempts.push({date: new Date(Date.UTC(2030, 0, 1, 0, i)).toISOString(),
-                                                           answers: {}});
-        CourseStore.save();
-    }""", COSTLY * 2000)
+    make_longest_state(course)
     page.wait_for_function("before => lms.values['cmi.suspend_data'] !== before", arg=before)
     saved = leave(page)
     record = lms(page)

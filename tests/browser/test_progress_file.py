@@ -14,6 +14,7 @@ from build_tools.learner import keyed
 from build_tools.strings import course_strings
 from conftest import Served, Watched
 from course_facts import course_facts
+from test_confidence import rate
 from test_publishing import in_copy, offline_copy  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
@@ -61,7 +62,7 @@ def test_progress_saved_in_one_browser_is_restored_in_another_and_a_pass_survive
     open_page(course_site, page, FACTS.url(FIRST_MODULE.src_path))
     answer_module_quiz(page, correctly=True)
     open_page(course_site, page, FACTS.url(FACTS.widget_pages("confidence-before")[0]))
-    page.get_by_role("group", name=STATEMENT["label"]).get_by_role("radio", name=f"2 {TEXT['confidence-scale-2']}").check()
+    rate(page, "before", STATEMENT, 2)
     open_page(course_site, page, PROGRESS_PAGE)
     without_pass = save_file(page, tmp_path, "without-pass.json")
     saved = json.loads(without_pass.read_text(encoding="utf-8"))
@@ -75,7 +76,7 @@ def test_progress_saved_in_one_browser_is_restored_in_another_and_a_pass_survive
         other = fresh.new_page()
         open_page(course_site, other, PROGRESS_PAGE)
         message = restore_file(other, with_pass)
-        assert "1 final assessment attempts (1 passed)" in message and "1 confidence ratings" in message
+        assert "final assessment attempts: 1 (passed: 1)" in message and "confidence ratings: 1;" in message
         assert f"answered {FIRST_QUIZ} of" in other.locator("[data-course-progress-summary]").inner_text()
         open_page(course_site, other, FACTS.url(FIRST_MODULE.src_path))  # mkdocs-quiz shows the restored answers
         assert other.locator(".quiz .quiz-feedback:not(.hidden)").count() == FIRST_QUIZ
@@ -90,16 +91,20 @@ def test_progress_saved_in_one_browser_is_restored_in_another_and_a_pass_survive
         third = another.new_page()
         open_page(course_site, third, PROGRESS_PAGE)
         passed(course_site, third, "Dr Here")
+        open_page(course_site, third, FACTS.url(FACTS.widget_pages("confidence-before")[0]))
+        rate(third, "before", STATEMENT, 5)
         open_page(course_site, third, PROGRESS_PAGE)
         message = restore_file(third, without_pass)  # a file without a pass, and with another name
-        assert "0 final assessment attempts" in message
+        assert "final assessment attempts: 0 (passed: 0)" in message
         assert f"answered {FIRST_QUIZ} of" in third.locator("[data-course-progress-summary]").inner_text()
         open_page(course_site, third, CERTIFICATE_PAGE)
         assert certificate(third).is_visible(), "the pass made here stays"
         assert third.locator("#course-learner-name").input_value() == "Dr Here", "what is here stays"
         assert third.evaluate("() => CourseStore.state.attempts.length") == 1
+        assert third.evaluate("() => ({...CourseStore.state.confidence.before})") == {STATEMENT["key"]: 5}
     finally:
         another.close()
+    assert watched.foreign_requests == [] and watched.console_errors == []
 
 
 @pytest.mark.parametrize("content, expected", [
@@ -127,7 +132,7 @@ def test_save_and_restore_work_in_the_offline_copy_opened_from_disk(offline_copy
                                                                      tmp_path: Path) -> None:
     page = watched.page
     course = in_copy(page, offline_copy, FACTS.widget_pages("confidence-before")[0])
-    course.get_by_role("group", name=STATEMENT["label"]).get_by_role("radio", name=f"4 {TEXT['confidence-scale-4']}").check()
+    rate(course, "before", STATEMENT, 4)
     course = in_copy(page, offline_copy, FACTS.widget_pages("progress")[0])
     with page.expect_download() as download:
         course.get_by_role("button", name=TEXT["progress-file-save"]).click()
@@ -136,7 +141,7 @@ def test_save_and_restore_work_in_the_offline_copy_opened_from_disk(offline_copy
     try:
         other = fresh.new_page()
         course = in_copy(other, offline_copy, FACTS.widget_pages("progress")[0])
-        assert "1 confidence ratings" in restore_file(course, file)
+        assert "confidence ratings: 1;" in restore_file(course, file)
         other.reload()  # what the holder page keeps, handed to the page again
         course = in_copy(other, offline_copy)
         assert course.evaluate("() => ({...CourseStore.state.confidence.before})") == {STATEMENT["key"]: 4}

@@ -12,21 +12,22 @@ from build_tools.learner import keyed
 from build_tools.strings import course_strings
 from conftest import Watched
 from course_facts import course_facts
-from test_scorm import (COSTLY, LIMIT, LONGEST_NAME, launch, leave, lms, open_in, package, returning,  # noqa: F401
-                        server, unzipped)
+from test_confidence import rate
+from test_scorm import (LIMIT, LONGEST_NAME, launch, leave, lms, make_longest_state, open_in, package,  # noqa: F401
+                        returning, server, unzipped)
 
 pytestmark = pytest.mark.browser
 FACTS = course_facts()
 STATEMENTS = keyed(FACTS.course.confidence)
 TEXT = course_strings("en", FACTS.course.strings)
-BEFORE = [2, 5]  # the last statement is skipped at the start
+BEFORE = [2, 5, 0]  # 0: the last statement is skipped at the start
 AFTER = [4] * len(STATEMENTS)
 
 
-def rate(course: object, moment: str, ratings: list[int]) -> None:
-    for statement, rating in zip(STATEMENTS, ratings):
-        group = course.get_by_role("group", name=statement["label"])
-        group.get_by_role("radio", name=f"{rating} {TEXT[f'confidence-scale-{rating}']}").check()
+def rate_all(course: object, moment: str, ratings: list[int]) -> None:
+    for statement, rating in zip(STATEMENTS, ratings, strict=True):
+        if rating:
+            rate(course, moment, statement, rating)
 
 
 def test_ratings_fit_in_suspend_data_with_the_longest_state_and_return(server: str, watched: Watched,  # noqa: F811
@@ -34,26 +35,19 @@ def test_ratings_fit_in_suspend_data_with_the_longest_state_and_return(server: s
     page = watched.page
     course = launch(page, server)
     open_in(course, server, FACTS.widget_pages("confidence-before")[0])
-    rate(course, "before", BEFORE)
+    rate_all(course, "before", BEFORE)
     open_in(course, server, FACTS.final.page)
     sit_final(course, "knowing")
     open_in(course, server, FACTS.widget_pages("confidence-after")[0])
-    rate(course, "after", AFTER)
+    rate_all(course, "after", AFTER)
     course.locator("#course-learner-name").fill(LONGEST_NAME)
-    # The longest state: a note far longer than suspend_data holds, and hundreds of attempts.
-    course.evaluate("""text => {
-        const state = CourseStore.state;
-        Object.keys(state.reflection).forEach(key => { state.reflection[key] = text; });
-        for (let i = 0; i < 300; i++) state.attempts.push({date: new Date(Date.UTC(2030, 0, 1, 0, i)).toISOString(),
-                                                           answers: {}});
-        CourseStore.save();
-    }""", COSTLY * 2000)
+    make_longest_state(course)
     page.wait_for_function("() => (JSON.parse(lms.values['cmi.suspend_data']).a || []).length > 1")
     saved = leave(page)
     assert max(lms(page)["suspendLengths"]) <= LIMIT
     assert len(saved["cmi.suspend_data"].encode("utf-8")) <= LIMIT
     # A digit a rating, "0" for one not given: compact whatever else the state holds.
-    assert json.loads(saved["cmi.suspend_data"])["c"] == ["".join(map(str, BEFORE)), "".join(map(str, AFTER))]
+    assert json.loads(saved["cmi.suspend_data"])["c"] == ["".join(map(str, BEFORE)).rstrip("0"), "".join(map(str, AFTER))]
 
     with returning(browser, server, saved) as (again, course, errors):
         open_in(course, server, FACTS.widget_pages("certificate")[0])

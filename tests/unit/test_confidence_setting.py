@@ -7,6 +7,7 @@ import pytest
 from build_tools.course import MOST_CONFIDENCE_STATEMENTS, load_course
 from build_tools.errors import AuthoringError
 from build_tools.learner import keyed
+from build_tools.widgets import place_widgets
 
 pytestmark = pytest.mark.unit
 
@@ -16,6 +17,9 @@ COURSE = {"title": "Asthma in Children", "cpd_hours": 1, "last_reviewed": "2026-
 
 def test_a_course_without_statements_asks_for_no_ratings() -> None:
     assert load_course({"course": COURSE}).confidence == ()
+    for moment in ("before", "after"):
+        page = f"# Start\n\n<!-- course: confidence-{moment} -->\n"
+        assert place_widgets(page, lambda: {"confidence_statements": [], "strings": {}}).strip() == "# Start"
 
 
 def test_the_statements_are_kept_in_order_each_with_its_own_key() -> None:
