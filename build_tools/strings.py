@@ -13,7 +13,7 @@ DEFAULT_LANGUAGE = "en"
 
 @cache
 def package_strings(language: str) -> dict[str, str]:
-    """The package's sentences for a language (its first part: 'en-GB' reads 'en'), else the default's."""
+    """The package's sentences for a language (a regional tag reads its language's file), else the default's."""
     folder = resources.files("build_tools") / "language"
     file = folder / f"{language.split('-')[0].lower()}.yml"
     if not file.is_file():
