@@ -133,7 +133,7 @@ def pdf_floor(directory: Path, repeats: int) -> tuple[float, float]:
 
     def render(copies: int) -> float:
         start = time.perf_counter()
-        workers = [subprocess.Popen([sys.executable, "-m", "build_tools.pdf", "-", str(directory / f"floor-{n}.pdf")],
+        workers = [subprocess.Popen([sys.executable, "-m", "build_tools.outputs.pdf", "-", str(directory / f"floor-{n}.pdf")],
                                     stdin=subprocess.PIPE, text=True, env=ENV) for n in range(copies)]
         for worker in workers:
             worker.stdin.write(summary)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from build_tools.errors import AuthoringError, Problem
-from build_tools.quizzes import Quiz, load_quizzes
+from build_tools.model.errors import AuthoringError, Problem
+from build_tools.model.quizzes import Quiz, load_quizzes
 
 PAGES = {
     "modules/a.md": {"a": "Module A", "symptoms": "Symptoms", "key-points": "Key points"},

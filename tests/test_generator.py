@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build_tools.palette import FALLBACK, primary_dark
+from build_tools.outputs.brand_colour import FALLBACK, primary_dark
 from conftest import ROOT
 
 pytestmark = pytest.mark.unit

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .pages import without_code
-from .quiz_runtime import SCRIPT_PATH, STYLE_PATH
-from .quizzes import Question, Quiz
+from ..model.pages import without_code
+from .mkdocs_quiz import SCRIPT_PATH, STYLE_PATH
+from ..model.quizzes import Question, Quiz
 from .templating import package_templates
 
 PLACEMENT_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\s*-->[ \t]*$", re.MULTILINE)

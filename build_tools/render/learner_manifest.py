@@ -13,10 +13,10 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from .answer_key import quiz_key
-from .course import Course
-from .pages import Module
-from .quizzes import Quiz
-from .summary import Summary
+from ..model.course import Course
+from ..model.pages import Module
+from ..model.quizzes import Quiz
+from ..outputs.summary import Summary
 
 SHELL_PARAMETER = "course-state"
 """The query parameter in which the offline copy's holder page hands a page what it keeps."""
