@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from . import preview
 from .browser.assets import add_theme_assets, course_data_file, frame_sources
+from .browser.material_fences import check_copied_partials
 from .model.banners import load_banners
 from .model.course import load_course
 from .model.course_model import CourseModel, build_model
@@ -61,6 +62,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with self.authoring_errors():
             raise_if_any(build_folder_problems(config, self.config))
             self.settings = Settings(load_course(config.extra), tuple(load_banners(config.extra)))
+        check_copied_partials()
         add_theme_assets(config)
         self.script_sources = frame_sources(config)
         mkdocs_quiz.keep_off_pages(config)

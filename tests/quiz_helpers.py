@@ -6,7 +6,8 @@ import textwrap
 from pathlib import Path
 
 from build_tools.model.errors import AuthoringError, Problem
-from build_tools.model.quizzes import Quiz, load_quizzes
+from build_tools.model.quiz_files import load_quizzes
+from build_tools.model.quizzes import Quiz
 
 PAGES = {
     "modules/a.md": {"a": "Module A", "symptoms": "Symptoms", "key-points": "Key points"},

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools.model.errors import Problem
-from build_tools.model.quizzes import parse_quiz
+from build_tools.model.quiz_files import parse_quiz
 from quiz_helpers import VALID, anchors_of
 
 pytestmark = pytest.mark.unit

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.model.errors import Problem
-from build_tools.model.quizzes import load_quizzes
+from build_tools.model.quiz_files import load_quizzes
 from quiz_helpers import VALID, anchors_of, load, problems_for
 
 pytestmark = pytest.mark.unit
@@ -141,7 +141,7 @@ def test_unreadable_files_get_a_message_not_a_traceback(tmp_path: Path, content:
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "quizzes" / "bad.yml").write_bytes(content)
     from build_tools.model.errors import AuthoringError
-    from build_tools.model.quizzes import load_quizzes
+    from build_tools.model.quiz_files import load_quizzes
     from quiz_helpers import anchors_of
 
     with pytest.raises(AuthoringError) as caught:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from .dates import parse_date
@@ -66,27 +67,11 @@ def load_course(extra: dict[str, Any]) -> Course:
                  "day), e.g. '2027-11-01'")
     if dates["last_reviewed"] and dates["next_review"] and dates["last_reviewed"] > dates["next_review"]:
         fail("last_reviewed", "is after 'next_review': the next review must come after the last one")
-    kicker = raw.get("summary_kicker", DEFAULT_KICKER)
-    if not isinstance(kicker, str) or not kicker.strip():
-        fail("summary_kicker", "must be a short line of text, e.g. 'summary_kicker: CPD course summary'")
-    prompts = raw.get("reflection_prompts", list(DEFAULT_REFLECTION))
-    if not (isinstance(prompts, list) and prompts and all(isinstance(p, str) and p.strip() for p in prompts)):
-        fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
     slug = raw.get("slug", title_slug(title) if isinstance(title, str) else "")
     if not (isinstance(slug, str) and SLUG.fullmatch(slug)):
         fail("slug", "must name the course's files in lower-case Latin letters, digits and hyphens, e.g. "
              "'slug: asthma-in-children' (needed when the title has no Latin letters or digits to make it from)")
-    locale = raw.get("locale")
-    if locale is not None and not (isinstance(locale, str) and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", locale)):
-        fail("locale", "must be a language tag such as 'fr-CA', which sets how dates are written")
-    authors = raw.get("authors")
-    if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
-        fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
-    known = {"title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
-             "locale"}
-    unknown = sorted(set(raw) - known)
-    for key in unknown:
-        fail(key, "is not a course setting: remove it or check its spelling")
+    kicker, prompts, locale, authors = check_texts(raw, fail)
     raise_if_any(problems)
     return Course(
         title=title.strip(),
@@ -99,3 +84,26 @@ def load_course(extra: dict[str, Any]) -> Course:
         reflection_prompts=tuple(p.strip() for p in prompts),
         locale=locale,
     )
+
+
+def check_texts(raw: dict[str, Any], fail: Callable[[str, str], None]
+                ) -> tuple[Any, Any, Any, Any]:
+    """The summary kicker, reflection prompts, locale and authors as written (each checked), and no unknown key."""
+    kicker = raw.get("summary_kicker", DEFAULT_KICKER)
+    if not isinstance(kicker, str) or not kicker.strip():
+        fail("summary_kicker", "must be a short line of text, e.g. 'summary_kicker: CPD course summary'")
+    prompts = raw.get("reflection_prompts", list(DEFAULT_REFLECTION))
+    if not (isinstance(prompts, list) and prompts and all(isinstance(p, str) and p.strip() for p in prompts)):
+        fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
+    locale = raw.get("locale")
+    if locale is not None and not (isinstance(locale, str) and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", locale)):
+        fail("locale", "must be a language tag such as 'fr-CA', which sets how dates are written")
+    authors = raw.get("authors")
+    if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
+        fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
+    known = {"title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
+             "locale"}
+    unknown = sorted(set(raw) - known)
+    for key in unknown:
+        fail(key, "is not a course setting: remove it or check its spelling")
+    return kicker, prompts, locale, authors

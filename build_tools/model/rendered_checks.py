@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 from . import pages
 from .course_model import CourseModel
 from .errors import Problem
-from .quizzes import source_problems
+from .quiz_files import source_problems
 
 
 def rendered_problems(model: CourseModel, quiz_problems: tuple[Problem, ...], rendered: dict[str, Page],

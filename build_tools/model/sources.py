@@ -17,7 +17,8 @@ from . import pages
 from .banners import Banner, link_problems
 from .course import CONFIG_FILE, Course
 from .errors import Problem, not_utf8, raise_if_any
-from .quizzes import Quiz, read_quizzes
+from .quiz_files import read_quizzes
+from .quizzes import Quiz
 from .review import config_line, course_overdue_message, overdue_message, today
 from .settings import CourseConfig, beside_config
 
