@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from collections.abc import Callable
 from typing import Any
+
+from mkdocs.config.base import Config
 
 from .dates import parse_date
 from .errors import Problem, raise_if_any
+from .settings_schema import Checked, is_text, is_text_list, read_settings, stripped_texts
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -35,11 +37,40 @@ class Course:
     """How the learner's browser writes dates (a language tag such as 'de-AT'); None: the site's theme.language."""
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LOCALE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 
 
 def title_slug(title: str) -> str:
     """`Asthma in Children` -> `asthma-in-children`; empty for a title with no Latin letters or digits."""
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def date_setting() -> Checked:
+    return Checked(lambda value: f"is '{value}', which is not a date: write a real date as YYYY-MM-DD (year, month, "
+                   "day), e.g. '2027-11-01'", lambda value: parse_date(value) is not None, parse_date)
+
+
+SLUG_WHY = ("must name the course's files in lower-case Latin letters, digits and hyphens, e.g. 'slug: "
+            "asthma-in-children' (needed when the title has no Latin letters or digits to make it from)")
+
+
+class CourseSettings(Config):
+    """`extra.course`, as an author may write it."""
+
+    title = Checked("must be the course's title, e.g. 'title: Asthma in Children'", is_text, str.strip)
+    cpd_hours = Checked("must be a positive number of hours, e.g. 'cpd_hours: 1'",
+                        lambda value: not isinstance(value, bool) and isinstance(value, (int, float)) and value > 0)
+    last_reviewed = date_setting()
+    next_review = date_setting()
+    summary_kicker = Checked("must be a short line of text, e.g. 'summary_kicker: CPD course summary'", is_text,
+                             str.strip, default=DEFAULT_KICKER)
+    reflection_prompts = Checked("must be a list of one or more questions, e.g. '- What did I learn?'",
+                                 is_text_list, stripped_texts, default=list(DEFAULT_REFLECTION))
+    slug = Checked(SLUG_WHY, lambda value: value is None or (isinstance(value, str) and SLUG.fullmatch(value)))
+    locale = Checked("must be a language tag such as 'fr-CA', which sets how dates are written",
+                     lambda value: value is None or (isinstance(value, str) and LOCALE.fullmatch(value)))
+    authors = Checked("must be a list of one or more names, e.g. 'authors: [Dr A Smith]'", is_text_list,
+                      stripped_texts)
 
 
 def load_course(extra: dict[str, Any]) -> Course:
@@ -48,62 +79,19 @@ def load_course(extra: dict[str, Any]) -> Course:
     if not isinstance(raw, dict):
         raise_if_any([Problem(CONFIG_FILE, None, "'extra.course' is missing: add the course's title, "
                               "cpd_hours, last_reviewed, next_review and authors under 'extra: course:'")])
-    problems: list[Problem] = []
-
-    def fail(key: str, why: str) -> None:
-        problems.append(Problem(CONFIG_FILE, None, f"'extra.course.{key}' {why}"))
-
-    title = raw.get("title")
-    if not isinstance(title, str) or not title.strip():
-        fail("title", "must be the course's title, e.g. 'title: Asthma in Children'")
-    hours = raw.get("cpd_hours")
-    if isinstance(hours, bool) or not isinstance(hours, (int, float)) or hours <= 0:
-        fail("cpd_hours", "must be a positive number of hours, e.g. 'cpd_hours: 1'")
-    dates: dict[str, dt.date | None] = {}
-    for key in ("last_reviewed", "next_review"):
-        dates[key] = parse_date(raw.get(key))
-        if dates[key] is None:
-            fail(key, f"is '{raw.get(key)}', which is not a date: write a real date as YYYY-MM-DD (year, month, "
-                 "day), e.g. '2027-11-01'")
-    if dates["last_reviewed"] and dates["next_review"] and dates["last_reviewed"] > dates["next_review"]:
-        fail("last_reviewed", "is after 'next_review': the next review must come after the last one")
-    slug = raw.get("slug", title_slug(title) if isinstance(title, str) else "")
-    if not (isinstance(slug, str) and SLUG.fullmatch(slug)):
-        fail("slug", "must name the course's files in lower-case Latin letters, digits and hyphens, e.g. "
-             "'slug: asthma-in-children' (needed when the title has no Latin letters or digits to make it from)")
-    kicker, prompts, locale, authors = check_texts(raw, fail)
-    raise_if_any(problems)
+    settings, failed, unknown = read_settings(CourseSettings, raw)
+    failed += [(key, "is not a course setting: remove it or check its spelling") for key in unknown]
+    bad = {key for key, _ in failed}
+    if not {"last_reviewed", "next_review"} & bad and settings.last_reviewed > settings.next_review:
+        failed.append(("last_reviewed", "is after 'next_review': the next review must come after the last one"))
+    slug = settings.slug
+    if slug is None:  # made from the title, which may have no Latin letters or digits to make it from
+        slug = title_slug(raw["title"]) if isinstance(raw.get("title"), str) else ""
+        if not SLUG.fullmatch(slug):
+            failed.append(("slug", SLUG_WHY))
+    raise_if_any([Problem(CONFIG_FILE, None, f"'extra.course.{key}' {why}") for key, why in failed])
     return Course(
-        title=title.strip(),
-        slug=slug,
-        cpd_hours=hours,
-        last_reviewed=dates["last_reviewed"],  # type: ignore[arg-type]
-        next_review=dates["next_review"],  # type: ignore[arg-type]
-        authors=tuple(a.strip() for a in authors),
-        summary_kicker=kicker.strip(),
-        reflection_prompts=tuple(p.strip() for p in prompts),
-        locale=locale,
+        title=settings.title, slug=slug, cpd_hours=settings.cpd_hours, last_reviewed=settings.last_reviewed,
+        next_review=settings.next_review, authors=settings.authors, summary_kicker=settings.summary_kicker,
+        reflection_prompts=settings.reflection_prompts, locale=settings.locale,
     )
-
-
-def check_texts(raw: dict[str, Any], fail: Callable[[str, str], None]
-                ) -> tuple[Any, Any, Any, Any]:
-    """The summary kicker, reflection prompts, locale and authors as written (each checked), and no unknown key."""
-    kicker = raw.get("summary_kicker", DEFAULT_KICKER)
-    if not isinstance(kicker, str) or not kicker.strip():
-        fail("summary_kicker", "must be a short line of text, e.g. 'summary_kicker: CPD course summary'")
-    prompts = raw.get("reflection_prompts", list(DEFAULT_REFLECTION))
-    if not (isinstance(prompts, list) and prompts and all(isinstance(p, str) and p.strip() for p in prompts)):
-        fail("reflection_prompts", "must be a list of one or more questions, e.g. '- What did I learn?'")
-    locale = raw.get("locale")
-    if locale is not None and not (isinstance(locale, str) and re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", locale)):
-        fail("locale", "must be a language tag such as 'fr-CA', which sets how dates are written")
-    authors = raw.get("authors")
-    if not (isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)):
-        fail("authors", "must be a list of one or more names, e.g. 'authors: [Dr A Smith]'")
-    known = {"title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
-             "locale"}
-    unknown = sorted(set(raw) - known)
-    for key in unknown:
-        fail(key, "is not a course setting: remove it or check its spelling")
-    return kicker, prompts, locale, authors

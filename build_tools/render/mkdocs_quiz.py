@@ -17,6 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs_quiz.translations import TranslationManager
 
+STORAGE_PREFIX = "quiz_progress_"
+"""How mkdocs-quiz's runtime names the browser storage entry of a page's answers (the page's path follows)."""
 SCRIPT_PATH = "assets/course/quiz.js"
 STYLE_PATH = "assets/course/quiz.css"
 
