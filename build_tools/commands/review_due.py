@@ -7,7 +7,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..model.review import today
+from mkdocs.structure.files import get_files
+
+from ..model.course import CONFIG_FILE, load_course
+from ..model.dates import long_date, parse_date
+from ..model.pages import read_page
+from ..model.review import config_line, today
 from .config_file import load
 
 
@@ -18,13 +23,6 @@ def count(number: int, thing: str) -> str:
 def review_due(config_file: Path, days: int) -> int:
     """The maintainer's early warning: exit 1, naming each date and where it is set, while a review of the course
     or of a page falls due within `days` days (from the day after it, the site no longer builds)."""
-    from mkdocs.structure.files import get_files
-
-    from .model.course import CONFIG_FILE, load_course
-    from .model.dates import long_date, parse_date
-    from .model.pages import read_page
-    from .model.review import config_line
-
     with tempfile.TemporaryDirectory(prefix="course-review-") as scratch:
         config = load(config_file, Path(scratch) / "site")
     course, docs = load_course(config.extra), Path(config.docs_dir)

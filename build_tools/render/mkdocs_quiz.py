@@ -11,11 +11,15 @@ its own (the course shows one progress model), no confetti, its words in the sit
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs_quiz.translations import TranslationManager
+
+from .templating import package_templates
 
 STORAGE_PREFIX = "quiz_progress_"
 """How mkdocs-quiz's runtime names the browser storage entry of a page's answers (the page's path follows)."""
@@ -29,6 +33,23 @@ TRACKER_INIT = "this.totalQuizzes = document.querySelectorAll(\".quiz\").length;
 TRACKER_INIT_PER_PAGE = ("this.totalQuizzes = document.querySelectorAll(\".quiz\").length;\n"
                          "      this.quizzes = {}; this.answeredQuizzes = 0; this.correctQuizzes = 0;\n"
                          "      this.loadFromStorage();")
+
+
+ANSWER_LIKE_LINE = re.compile(r"^([ \t]*[-*+][ \t]*)\[", re.MULTILINE)
+"""A line mkdocs-quiz's Markdown would read as an answer checkbox ("- [")."""
+_templates = package_templates("templates", ["html.j2"])
+
+
+def defuse_quiz_syntax(text: str) -> str:
+    """Author text that mkdocs-quiz can never read as quiz syntax: "[[...]]" (a fill-in-the-blank) and lines
+    starting "- [" (an answer) lose their literal bracket."""
+    text = text.replace("[[", "&#91;&#91;")
+    return ANSWER_LIKE_LINE.sub(r"\1&#91;", text)
+
+
+def quiz_html(**context: Any) -> str:
+    """A self-assessment quiz in mkdocs-quiz's markup (templates/quiz.html.j2), so its runtime runs it."""
+    return _templates.get_template("quiz.html.j2").render(**context)
 
 
 def keep_off_pages(config: MkDocsConfig) -> None:

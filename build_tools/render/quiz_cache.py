@@ -24,6 +24,7 @@ def salt(config: Any) -> str:
         repr(config.markdown_extensions), repr(sorted(config.mdx_configs.items(), key=str)),
         str(config.use_directory_urls), version("mkdocs"), version("markdown"),
         (Path(__file__).parent / "quiz_markup.py").read_text(encoding="utf-8"),
+        (Path(__file__).parent / "mkdocs_quiz.py").read_text(encoding="utf-8"),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
