@@ -10,6 +10,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,8 +47,8 @@ class CourseModel:
     """The site's icon, relative to the site's root (as the pages link it)."""
     summary: Summary
     """What the summary PDF shows."""
-    manifest: Mapping[str, Any]
-    """What the learner's browser is told about the course (see ARCHITECTURE.md)."""
+    manifest: dict[str, Any]
+    """What the learner's browser is told about the course (see ARCHITECTURE.md); plain data, to be written as JSON."""
     widget_rows: tuple[dict[str, Any], ...]
     """Each module as the learner widgets list it."""
     fragments: Fragments
@@ -69,28 +70,29 @@ def build_model(nav: Navigation, files: Files, config: MkDocsConfig, settings: C
     raise_if_any(with_quiz_problems(nav_problems(nav, config, settings, sources, in_nav), sources.quiz_problems))
     fragments = Fragments(config.markdown_extensions, config.mdx_configs)
     modules = {src: sources.modules[src] for src in in_nav}
+    course, language = course_settings.course, site_language(config)
     summary, problems = build_summary(
-        course_settings.course, list(modules.values()),
+        course, list(modules.values()),
         home=sources.pages[settings.home_page],
         about=sources.pages.get(settings.about_page),
         resources=sources.pages.get(settings.resources_page),
         docs_name=Path(config.docs_dir).name,
-        language=site_language(config),
+        language=language,
         colour=brand_colour(config, settings.brand_colour),
         fragments=fragments,
     )
     raise_if_any(with_quiz_problems(problems, sources.quiz_problems))
-    course = course_settings.course
     manifest = learner_manifest(
         course, list(modules.items()), dict(sources.quizzes), dict(sources.widget_pages), settings.final_assessment,
-        functools.partial(site_url_of, files), locale=course.locale or site_language(config),
+        functools.partial(site_url_of, files), locale=course.locale or language,
         review=settings.assessment_review, file_shell=settings.offline_shell,
     )
     return CourseModel(
-        course=course, settings=course_settings, pages=sources.pages, modules=modules, quizzes=sources.quizzes,
-        widget_pages=sources.widget_pages, overdue=sources.overdue, final_assessment=settings.final_assessment,
-        language=site_language(config), icon=config.theme.get("favicon") or "", summary=summary, manifest=manifest,
-        widget_rows=tuple(widget_rows(manifest, dict(sources.quizzes), summary)), fragments=fragments,
+        course=course, settings=course_settings, pages=sources.pages, modules=MappingProxyType(modules),
+        quizzes=sources.quizzes, widget_pages=sources.widget_pages, overdue=sources.overdue,
+        final_assessment=settings.final_assessment, language=language, icon=config.theme.get("favicon") or "",
+        summary=summary, manifest=manifest, widget_rows=tuple(widget_rows(manifest, dict(sources.quizzes), summary)),
+        fragments=fragments,
     )
 
 

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -84,8 +85,8 @@ def read_sources(files: Files, config: MkDocsConfig, settings: CourseConfig, cou
     overdue = [page for page in read.values() if page.review.next_review < today()]
     problems.extend(review_problems(config, course_settings.course, read, overdue, serving))
     raise_if_any(with_quiz_problems(problems, tuple(quiz_problems)))
-    return Sources(read, modules, widget_pages, by_page, tuple(quiz_problems),
-                   frozenset(page.src_path for page in overdue))
+    return Sources(MappingProxyType(read), MappingProxyType(modules), MappingProxyType(widget_pages),
+                   MappingProxyType(by_page), tuple(quiz_problems), frozenset(page.src_path for page in overdue))
 
 
 def read_pages(files: Files, docs_dir: Path, settings: CourseConfig, course: Course, problems: list[Problem]

@@ -55,7 +55,7 @@ def package(site_dir: Path, dist_dir: Path, model: CourseModel) -> Path:
 
 def launch_page(model: CourseModel) -> str:
     """The launch page, told what the course keeps in the browser and how to find the final assessment's answers."""
-    data = {"manifest": dict(model.manifest)}
+    data = {"manifest": model.manifest}
     return with_policy(_templates.get_template("scorm.html").render(
         lang=model.language,
         title=model.course.title,

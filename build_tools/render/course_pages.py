@@ -40,7 +40,7 @@ class CoursePages:
     def markdown(self, markdown: str, page: Page) -> str:
         """The page's Markdown with its widgets, its module's objectives and its quiz's text placed."""
         model = self.model
-        context = functools.partial(widget_context, dict(model.manifest), list(model.widget_rows), model.final_quiz,
+        context = functools.partial(widget_context, model.manifest, list(model.widget_rows), model.final_quiz,
                                     model.summary, page.url, self.summary_file, self.summary_size())
         markdown = place_widgets(markdown, context)
         src = page.file.src_uri
