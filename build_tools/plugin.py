@@ -31,7 +31,7 @@ from .model.errors import AuthoringError, raise_if_any
 from .model.folders import build_folder_problems
 from .model.rendered_checks import rendered_problems
 from .model.settings import CourseConfig, beside_config, site_language
-from .model.sources import Settings, Sources, read_sources
+from .model.sources import ExtraSettings, Sources, read_sources
 from .outputs.summary_pdf import SummaryPdf, summary_file_name
 from .render import mkdocs_quiz
 from .render.course_pages import CoursePages
@@ -43,7 +43,7 @@ from .render.theme_context import page_review, set_up_theme
 class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self) -> None:
         self.serving = False
-        self.settings: Settings | None = None
+        self.extra: ExtraSettings | None = None
         self.sources: Sources | None = None
         self.model: CourseModel | None = None
         """The course as the last build read it: what the cli reports and packages."""
@@ -61,7 +61,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         with self.authoring_errors():
             raise_if_any(build_folder_problems(config, self.config))
-            self.settings = Settings(load_course(config.extra), tuple(load_banners(config.extra)))
+            self.extra = ExtraSettings(load_course(config.extra), tuple(load_banners(config.extra)))
         check_copied_partials()
         add_theme_assets(config)
         self.script_sources = frame_sources(config)
@@ -78,7 +78,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     # Every source is read and checked here, before any page renders: the whole problem list at once.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with self.authoring_errors():
-            self.sources = read_sources(files, config, self.config, self.settings, self.serving)
+            self.sources = read_sources(files, config, self.config, self.extra, self.serving)
         if self.sources.quizzes:
             for runtime_file in mkdocs_quiz.runtime_files(config, site_language(config)):
                 files.append(runtime_file)
@@ -88,7 +88,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     # and the PDF starts rendering (on a cache miss) alongside the pages.
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         with self.authoring_errors():
-            self.model = build_model(nav, files, config, self.config, self.settings, self.sources)
+            self.model = build_model(nav, files, config, self.config, self.extra, self.sources)
         self.course_data_file, data = course_data_file(self.model.manifest)
         files.append(File.generated(config, self.course_data_file, content=data))
         cache = QuizCache(beside_config(config, self.config.quiz_cache_dir), salt(config))
@@ -166,7 +166,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.serving = False
 
     def summary_file(self) -> str | None:
-        return summary_file_name(self.settings.course) if self.pdf is not None else None
+        return summary_file_name(self.extra.course) if self.pdf is not None else None
 
     def summary_size(self) -> str:
         return self.pdf.size() if self.pdf is not None else ""

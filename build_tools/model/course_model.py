@@ -25,7 +25,7 @@ from .course import CONFIG_FILE, Course
 from .errors import Problem, raise_if_any
 from .quizzes import Quiz
 from .settings import CourseConfig, site_language
-from .sources import Settings, Sources, site_url_of, with_quiz_problems
+from .sources import ExtraSettings, Sources, site_url_of, with_quiz_problems
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ class CourseModel:
     """The course as this build knows it. Built once, in `on_nav`, when the navigation has fixed the course order."""
 
     course: Course
-    settings: Settings
+    extra: ExtraSettings
+    """The course and its banners, from mkdocs.yml's `extra`."""
     pages: Mapping[str, pages.Page]
     modules: Mapping[str, pages.Module]
     """The teaching modules in course (navigation) order."""
@@ -63,14 +64,14 @@ class CourseModel:
         return tuple(question.id for quiz in self.quizzes.values() for question in quiz.questions)
 
 
-def build_model(nav: Navigation, files: Files, config: MkDocsConfig, settings: CourseConfig, course_settings: Settings,
+def build_model(nav: Navigation, files: Files, config: MkDocsConfig, settings: CourseConfig, extra: ExtraSettings,
                 sources: Sources) -> CourseModel:
     """The course model; raise AuthoringError with every problem the navigation and the summary's pages show."""
     in_nav = [page.file.src_uri for page in nav.pages if page.file.src_uri in sources.modules]
     raise_if_any(with_quiz_problems(nav_problems(nav, config, settings, sources, in_nav), sources.quiz_problems))
     fragments = Fragments(config.markdown_extensions, config.mdx_configs)
     modules = {src: sources.modules[src] for src in in_nav}
-    course, language = course_settings.course, site_language(config)
+    course, language = extra.course, site_language(config)
     summary, problems = build_summary(
         course, list(modules.values()),
         home=sources.pages[settings.home_page],
@@ -88,7 +89,7 @@ def build_model(nav: Navigation, files: Files, config: MkDocsConfig, settings: C
         review=settings.assessment_review, file_shell=settings.offline_shell,
     )
     return CourseModel(
-        course=course, settings=course_settings, pages=sources.pages, modules=MappingProxyType(modules),
+        course=course, extra=extra, pages=sources.pages, modules=MappingProxyType(modules),
         quizzes=sources.quizzes, widget_pages=sources.widget_pages, overdue=sources.overdue,
         final_assessment=settings.final_assessment, language=language, icon=config.theme.get("favicon") or "",
         summary=summary, manifest=manifest, widget_rows=tuple(widget_rows(manifest, dict(sources.quizzes), summary)),

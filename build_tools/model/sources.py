@@ -27,7 +27,7 @@ log = get_plugin_logger(__name__)
 
 
 @dataclass(frozen=True)
-class Settings:
+class ExtraSettings:
     """The course's own settings from mkdocs.yml's `extra`: the course and its banners."""
 
     course: Course
@@ -69,13 +69,13 @@ def with_quiz_problems(problems: list[Problem], quiz_problems: tuple[Problem, ..
     return problems + list(quiz_problems) if problems else []
 
 
-def read_sources(files: Files, config: MkDocsConfig, settings: CourseConfig, course_settings: Settings,
+def read_sources(files: Files, config: MkDocsConfig, settings: CourseConfig, extra: ExtraSettings,
                  serving: bool) -> Sources:
     """Read every page and quiz file; raise AuthoringError with every problem found."""
     docs_dir = Path(config.docs_dir)
     problems = outside_problems(files, docs_dir)
-    read, modules, widget_pages = read_pages(files, docs_dir, settings, course_settings.course, problems)
-    problems.extend(link_problems(list(course_settings.banners), functools.partial(site_url_of, files)))
+    read, modules, widget_pages = read_pages(files, docs_dir, settings, extra.course, problems)
+    problems.extend(link_problems(list(extra.banners), functools.partial(site_url_of, files)))
     quizzes, quiz_problems = read_quizzes(beside_config(config, settings.quizzes_dir),
                                           lambda src: EVERY_ANCHOR if src in read else None,
                                           settings.final_assessment)
@@ -83,7 +83,7 @@ def read_sources(files: Files, config: MkDocsConfig, settings: CourseConfig, cou
     if not quiz_problems:
         problems.extend(missing_assessment(widget_pages, by_page, settings.final_assessment))
     overdue = [page for page in read.values() if page.review.next_review < today()]
-    problems.extend(review_problems(config, course_settings.course, read, overdue, serving))
+    problems.extend(review_problems(config, extra.course, read, overdue, serving))
     raise_if_any(with_quiz_problems(problems, tuple(quiz_problems)))
     return Sources(MappingProxyType(read), MappingProxyType(modules), MappingProxyType(widget_pages),
                    MappingProxyType(by_page), tuple(quiz_problems), frozenset(page.src_path for page in overdue))

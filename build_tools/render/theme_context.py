@@ -27,7 +27,7 @@ def set_up_theme(env: Environment, model: CourseModel, files: Files, templates_c
     env.globals["course_summary"] = summary
     env.globals["course_banners"] = [
         {"id": b.id, "text": b.text, "url": banner_url(b.link, functools.partial(site_url_of, files))}
-        for b in model.settings.banners
+        for b in model.extra.banners
     ]
 
 
