@@ -126,14 +126,14 @@ def pdf_floor(directory: Path, repeats: int) -> tuple[float, float]:
             "from mkdocs.config import load_config; from mkdocs.commands.build import build; "
             "c = load_config(sys.argv[1], site_dir=sys.argv[3]); p = next(x for x in c.plugins.values() "
             "if isinstance(x, CoursePlugin)); p.config['summary_pdf'] = False; build(c); "
-            "print(json.dumps(p.summary.to_json()))")
+            "print(json.dumps(p.model.summary.to_json()))")
     summary = subprocess.run([sys.executable, "-c", code, str(directory / "mkdocs.yml"), str(ROOT),
                               str(directory / "floor-site")], check=True, env=ENV, capture_output=True,
                              text=True).stdout.strip().splitlines()[-1]
 
     def render(copies: int) -> float:
         start = time.perf_counter()
-        workers = [subprocess.Popen([sys.executable, "-m", "build_tools.pdf", "-", str(directory / f"floor-{n}.pdf")],
+        workers = [subprocess.Popen([sys.executable, "-m", "build_tools.outputs.pdf", "-", str(directory / f"floor-{n}.pdf")],
                                     stdin=subprocess.PIPE, text=True, env=ENV) for n in range(copies)]
         for worker in workers:
             worker.stdin.write(summary)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.plugin import CoursePlugin
-from build_tools.render import option_order, place_quiz
-from build_tools.quizzes import Question
+from build_tools.render.quiz_markup import option_order, place_quiz
+from build_tools.model.quizzes import Question
 from mkdocs.exceptions import Abort
 
 from conftest import FIXTURE_COURSE, ROOT, Served, build_course, copy_course, course_data

@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
-from ..course import Course
-from ..csp import with_policy
-from ..learner import SHELL_PARAMETER
-from ..templating import package_templates
+from ..model.course_model import CourseModel
+from ..render.csp import with_policy
+from ..render.learner_manifest import SHELL_PARAMETER
+from ..render.templating import package_templates
 from .site_copy import zip_folder
 
 SHELL_PAGE = "course.html"
@@ -30,8 +29,9 @@ and the reflective note. Your progress is kept by this browser on this computer 
 """
 
 
-def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, Any]) -> Path:
+def package(site_dir: Path, dist_dir: Path, model: CourseModel) -> Path:
     """dist/<course>-offline.zip, holding one folder with index.html at its top."""
+    course, manifest = model.course, model.manifest
     (site_dir / "README.txt").write_text(OPENING.format(title=course.title), encoding="utf-8")
     (site_dir / "404.html").unlink(missing_ok=True)  # no server shows it, and its links are the website's
     script = site_dir / SHELL_SCRIPT

@@ -17,8 +17,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from .errors import AuthoringError, Problem
-from .folders import is_own, make_own
+from ..model.errors import AuthoringError, Problem
+from ..model.folders import is_own, make_own
 from .pdf import inputs_fingerprint_parts
 
 PDF_LIBRARIES = (
@@ -83,7 +83,7 @@ class SummaryJob:
         make_own(self.cache_dir)
         with self.log.open("wb") as log:  # a file, not a pipe: a chatty renderer can never block on it
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "build_tools.pdf", "-", str(self.partial)],
+                [sys.executable, "-m", "build_tools.outputs.pdf", "-", str(self.partial)],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log,
             )
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import markdown
 
-from .course import Course
-from .dates import long_date
-from .errors import Problem
-from .pages import Module, Page, list_items, section
+from ..model.course import Course
+from ..model.dates import long_date
+from ..model.errors import Problem
+from ..model.pages import Module, Page, list_items, section
 
 PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
 

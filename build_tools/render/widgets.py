@@ -12,8 +12,8 @@ from typing import Any
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from .errors import Problem
-from .pages import Page, without_code
+from ..model.errors import Problem
+from ..model.pages import Page, without_code
 from .templating import package_templates
 
 MARKER = re.compile(r"^[ \t]*<!--\s*course\s*:\s*(?P<name>[\w-]*)\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)

@@ -12,12 +12,13 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
+from . import mkdocs_quiz
 from .answer_key import quiz_key
-from .course import Course
-from .pages import Module
-from .quizzes import Quiz
-from .strings import course_strings
-from .summary import Summary
+from ..model.course import Course
+from ..model.pages import Module
+from ..model.quizzes import Quiz
+from ..model.strings import course_strings
+from ..outputs.summary import Summary
 
 SHELL_PARAMETER = "course-state"
 """The query parameter in which the offline copy's holder page hands a page what it keeps."""
@@ -42,6 +43,13 @@ def storage_prefix(course: Course) -> str:
     return f"course:{course.slug}:"
 
 
+def storage_keys(course: Course) -> dict[str, str]:
+    """Every key (or key prefix) the course's scripts keep in the learner's browser, named once, here."""
+    prefix = storage_prefix(course)
+    return {"state": f"{prefix}state", "lmsNoteCut": f"{prefix}lms-note-cut", "probe": f"{prefix}probe",
+            "quizVersion": f"{prefix}quiz-version:", "quizAnswers": mkdocs_quiz.STORAGE_PREFIX}
+
+
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
                      widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
                      locale: str, language: str, review: str = "after-pass",
@@ -57,6 +65,7 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
         "slug": course.slug,
         "title": course.title,
         "storagePrefix": storage_prefix(course),
+        "storageKeys": storage_keys(course),
         "locale": locale,
         "nameMaxLength": NAME_MAX_LENGTH,
         "reflection": reflection_parts(course),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 from itertools import combinations
 
-from .quizzes import Question, Quiz
+from ..model.quizzes import Question, Quiz
 
 
 def fnv1a(text: str) -> str:

@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .pages import without_code
-from .quiz_runtime import SCRIPT_PATH, STYLE_PATH
-from .quizzes import Question, Quiz
+from ..model.pages import without_code
+from . import mkdocs_quiz
+from .mkdocs_quiz import SCRIPT_PATH, STYLE_PATH
+from ..model.quizzes import Question, Quiz
 from .templating import package_templates
 
 PLACEMENT_MARKER = re.compile(r"^[ \t]*<!--\s*quiz\s*-->[ \t]*$", re.MULTILINE)
@@ -30,8 +31,6 @@ QUIZ_START, QUIZ_END = "<!--course-quiz-start-->", "<!--course-quiz-end-->"
 FRAGMENT = re.compile(r"<!--course-fragment:([0-9a-z.]+)-->")
 RENDERED_QUIZ = re.compile(re.escape(QUIZ_START) + r"(.*?)" + re.escape(QUIZ_END), re.DOTALL)
 PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
-# mkdocs-quiz's runtime reads "[[...]]" as a fill-in-the-blank; a line starting "- [" must not become a checkbox.
-ANSWER_LIKE_LINE = re.compile(r"^([ \t]*[-*+][ \t]*)\[", re.MULTILINE)
 BULLET_OR_HEADING_START = re.compile(r"^(?=[-*+#])")
 NUMBERED_START = re.compile(r"^(\d+)(?=[.)])")
 
@@ -44,9 +43,7 @@ def escape_text(text: str) -> str:
     `attr_list` can give author text no attributes (`{: onclick=...}`); `[[` and answer-like lines lose their
     literal bracket. Emphasis, lists and links still work (their targets are checked when the quiz is read).
     """
-    text = html.escape(text, quote=False).replace("{", "&#123;")
-    text = text.replace("[[", "&#91;&#91;")
-    return ANSWER_LIKE_LINE.sub(r"\1&#91;", text)
+    return mkdocs_quiz.defuse_quiz_syntax(html.escape(text, quote=False).replace("{", "&#123;"))
 
 
 def escape_line(text: str) -> str:
@@ -236,9 +233,11 @@ def assemble_quiz(page_html: str, quiz: Quiz, fragments: dict[str, str], *, fina
     if final:
         review = review_script(questions)
         assets["review"] = asset_url(review[0])
-    quiz_html = _templates.get_template("assessment.html.j2" if final else "quiz.html.j2").render(
-        quiz=quiz, questions=questions, assets=assets, labels=labels, pass_mark=quiz.pass_mark,
-    )
+    if final:
+        quiz_html = _templates.get_template("assessment.html.j2").render(
+            quiz=quiz, questions=questions, assets=assets, labels=labels, pass_mark=quiz.pass_mark)
+    else:
+        quiz_html = mkdocs_quiz.quiz_html(quiz=quiz, questions=questions, assets=assets, labels=labels)
     slot = "<!--course-quiz-slot-->" + "".join(q.prompt for q in questions) + "<!--/course-quiz-slot-->"
     return RENDERED_QUIZ.sub(lambda _: slot, page_html, count=1), quiz_html, review
 

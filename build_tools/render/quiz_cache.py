@@ -14,8 +14,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from .folders import is_own, make_own
-from .quizzes import Quiz
+from ..model.folders import is_own, make_own
+from ..model.quizzes import Quiz
 
 
 def salt(config: Any) -> str:
@@ -23,7 +23,8 @@ def salt(config: Any) -> str:
     parts = [
         repr(config.markdown_extensions), repr(sorted(config.mdx_configs.items(), key=str)),
         str(config.use_directory_urls), version("mkdocs"), version("markdown"),
-        (Path(__file__).parent / "render.py").read_text(encoding="utf-8"),
+        (Path(__file__).parent / "quiz_markup.py").read_text(encoding="utf-8"),
+        (Path(__file__).parent / "mkdocs_quiz.py").read_text(encoding="utf-8"),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.config.base import Config
 
 from .course import Course
 from .dates import parse_date
 from .errors import Problem
 from .links import line_of, link_problems
+from .settings_schema import Checked, is_text, is_text_list, read_settings, stripped_texts
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 NEXT_SECTION = re.compile(r"^#{1,2}[ \t]", re.MULTILINE)
@@ -129,24 +131,23 @@ def front_matter_line(text: str, key: str) -> int | None:
     return text[: match.start()].count("\n") + 1 if match else None
 
 
+class ModuleFrontMatter(Config):
+    """What a teaching module's front matter must carry."""
+
+    title = Checked("is missing: give the module's title", is_text, str.strip)
+    description = Checked("is missing: one sentence saying what the module teaches", is_text, str.strip)
+    minutes = Checked("must be the estimated minutes to study the module, e.g. 'minutes: 10'",
+                      lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0)
+    objectives = Checked("must be a list of learning objectives, one '- ' line each", is_text_list, stripped_texts)
+
+
 def read_module(page: Page, docs_name: str, problems: list[Problem]) -> Module:
     """Check what every teaching module must carry; problems are collected, not raised."""
     where = f"{docs_name}/{page.src_path}"
     meta = page.meta
 
-    def need(ok: bool, key: str, how: str) -> None:
-        if not ok:
-            problems.append(Problem(where, None, f"front matter '{key}' {how}"))
-
-    title, description, minutes, objectives = (meta.get(k) for k in ("title", "description", "minutes", "objectives"))
-    need(isinstance(title, str) and bool(title.strip()), "title", "is missing: give the module's title")
-    need(isinstance(description, str) and bool(description.strip()), "description",
-         "is missing: one sentence saying what the module teaches")
-    need(isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0, "minutes",
-         "must be the estimated minutes to study the module, e.g. 'minutes: 10'")
-    objectives_ok = isinstance(objectives, list) and bool(objectives) and all(
-        isinstance(o, str) and o.strip() for o in objectives)
-    need(objectives_ok, "objectives", "must be a list of learning objectives, one '- ' line each")
+    front, failed, _ = read_settings(ModuleFrontMatter, meta)  # other keys are the theme's (hide, icon, ...)
+    problems += [Problem(where, None, f"front matter '{key}' {why}") for key, why in failed]
     key_points_section = section(page.body, "Key points")
     key_points = list_items(key_points_section) if key_points_section is not None else None
     if key_points is None:
@@ -157,12 +158,13 @@ def read_module(page: Page, docs_name: str, problems: list[Problem]) -> Module:
         heading = heading_pattern("Key points").search(page.body)
         problems.append(Problem(where, page.body_line + page.body[: heading.start()].count("\n"),
                                 "the '## Key points' section has no bulleted points"))
+    bad = {key for key, _ in failed}
     return Module(
         src_path=page.src_path,
-        title=title.strip() if isinstance(title, str) else "",
-        description=description.strip() if isinstance(description, str) else "",
-        minutes=minutes if isinstance(minutes, int) else 0,
-        objectives=tuple(o.strip() for o in objectives) if objectives_ok else (),
+        title="" if "title" in bad else front.title,
+        description="" if "description" in bad else front.description,
+        minutes=0 if "minutes" in bad else front.minutes,
+        objectives=() if "objectives" in bad else front.objectives,
         callouts=callouts(page.body),
         key_points=tuple(key_points or ()),
     )

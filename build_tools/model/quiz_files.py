@@ -1,21 +1,19 @@
-"""Quiz files: load every `quizzes/*.yml`, check the whole authoring contract, return a typed model.
+"""Quiz files: load every `quizzes/*.yml`, check the whole authoring contract, return the quiz model (quizzes.py).
 
 The contract is in the project's design notes and in `schemas/quiz.schema.json`; a test holds the two together.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem, raise_if_any
-from .links import line_of, link_problems
 from .located_yaml import LocatedDict, LocatedList, YamlProblem, load_located
+from .located_fields import optional_text, reject_unknown, required_text
+from .quizzes import AnchorLookup, Option, Question, Quiz
 
 QUIZ_KEYS = {"page", "title", "pass_mark", "draw", "questions"}
 QUESTION_KEYS = {"id", "type", "prompt", "options", "explanation", "source", "keep_order"}
@@ -23,76 +21,6 @@ OPTION_KEYS = {"text", "correct", "feedback"}
 QUESTION_TYPES = ("single", "multiple")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
-
-
-@dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-    feedback: str | None
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    type: str
-    prompt: str
-    options: tuple[Option, ...]
-    explanation: str | None
-    source: str | None
-    """Where the answer is taught: `anchor` on the quiz's page, or `page.md#anchor` elsewhere."""
-    keep_order: bool = False
-    """The options' written order means something (small to large, say): they are never shuffled."""
-    source_line: int | None = None
-    """Line of `source:` in the quiz file, for problems found once pages are rendered."""
-
-
-@dataclass(frozen=True)
-class Quiz:
-    file: str
-    page: str
-    title: str | None
-    pass_mark: int | None
-    questions: tuple[Question, ...]
-    draw: int | None = None
-    """Questions an attempt takes from the bank (the final assessment only); None: every question."""
-
-    @property
-    def attempt_size(self) -> int:
-        return self.draw or len(self.questions)
-
-    def groups(self) -> dict[str, list[str]]:
-        """Question ids by the page their `source` names (the quiz's own page when it names none): an attempt
-        draws from each, so every attempt covers every part of the course."""
-        found: dict[str, list[str]] = {}
-        for question in self.questions:
-            target = (question.source or "").rpartition("#")[0] or self.page
-            found.setdefault(target, []).append(question.id)
-        return found
-
-    def shares(self) -> list[int]:
-        """How many questions an attempt takes from each group (in `groups` order): in proportion to the group's
-        size, at least one from each, by largest remainder."""
-        sizes = [len(group) for group in self.groups().values()]
-        exact = [self.attempt_size * size / len(self.questions) for size in sizes]
-        shares = [max(1, int(share)) for share in exact]
-        while sum(shares) > self.attempt_size:  # one from each overshot: take back where most over the exact share
-            shares[max((i for i, s in enumerate(shares) if s > 1), key=lambda i: shares[i] - exact[i])] -= 1
-        while sum(shares) < self.attempt_size:  # then the largest remainders, as far as each group holds
-            shares[max((i for i, s in enumerate(shares) if s < sizes[i]), key=lambda i: exact[i] - shares[i])] += 1
-        return shares
-
-    @property
-    def fingerprint(self) -> str:
-        """Changes whenever a question, an option, an answer or the draw changes: saved answers are then stale."""
-        shape = [[q.id, q.type, q.prompt, q.keep_order, [[o.text, o.correct] for o in q.options]] for q in self.questions]
-        if self.draw is not None:
-            shape.append(self.draw)
-        return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
-
-
-AnchorLookup = Callable[[str], "Collection[str] | None"]
-"""Heading anchors of a docs/ page, or None when there is no such page."""
 
 
 def load_quizzes(quiz_dir: Path, anchors_of: AnchorLookup, required_pass_mark: str | None = None) -> list[Quiz]:
@@ -143,6 +71,32 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
     def fail(line: int | None, message: str) -> None:
         problems.append(Problem(name, line, message))
 
+    data = quiz_mapping(raw_file, fail)
+    if data is None:
+        return None
+    reject_unknown(data, QUIZ_KEYS, "quiz file", fail)
+    page, anchors = quiz_page(data, anchors_of, fail)
+    title = optional_text(data, "title", fail)
+    pass_mark = data.get("pass_mark")
+    if "pass_mark" in data and (isinstance(pass_mark, bool) or not isinstance(pass_mark, int)
+                                or not 1 <= pass_mark <= 100):
+        fail(data.key_lines["pass_mark"], "'pass_mark' must be a whole percentage from 1 to 100, e.g. 'pass_mark: 80'")
+    draw = data.get("draw")
+    if "draw" in data and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
+        fail(data.key_lines["draw"], "'draw' must be the whole number of questions an attempt takes from the bank, "
+             "e.g. 'draw: 18'")
+        draw = None
+    questions = quiz_questions(data, page, anchors, anchors_of, fail, name, ids)
+    if len(problems) > before:
+        return None
+    quiz = Quiz(name, page, title, pass_mark, tuple(questions), draw)
+    if draw is not None:
+        check_draw(quiz, data.key_lines["draw"], fail)
+    return quiz if len(problems) == before else None
+
+
+def quiz_mapping(raw_file: bytes, fail: Callable[[int | None, str], None]) -> LocatedDict | None:
+    """The file's top-level mapping, or None when it is not YAML or not a mapping."""
     try:
         data = load_located(raw_file)
     except YamlProblem as error:
@@ -155,7 +109,12 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
         fail(getattr(data, "line", 1), "a quiz file must start with 'page:', 'title:' and 'questions:' lines, "
              "not a list or plain text")
         return None
-    reject_unknown(data, QUIZ_KEYS, "quiz file", fail)
+    return data
+
+
+def quiz_page(data: LocatedDict, anchors_of: AnchorLookup, fail: Callable[[int | None, str], None]
+              ) -> tuple[Any, Collection[str] | None]:
+    """The docs/ page the quiz is on, and that page's anchors (None when there is no such page)."""
     page = data.get("page")
     anchors = None
     if "page" not in data:
@@ -167,16 +126,11 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
         anchors = anchors_of(page)
         if anchors is None:
             fail(data.key_lines["page"], f"'page: {page}' is not a page in docs/: check the spelling and folder")
-    title = optional_text(data, "title", fail)
-    pass_mark = data.get("pass_mark")
-    if "pass_mark" in data and (isinstance(pass_mark, bool) or not isinstance(pass_mark, int)
-                                or not 1 <= pass_mark <= 100):
-        fail(data.key_lines["pass_mark"], "'pass_mark' must be a whole percentage from 1 to 100, e.g. 'pass_mark: 80'")
-    draw = data.get("draw")
-    if "draw" in data and (isinstance(draw, bool) or not isinstance(draw, int) or draw < 1):
-        fail(data.key_lines["draw"], "'draw' must be the whole number of questions an attempt takes from the bank, "
-             "e.g. 'draw: 18'")
-        draw = None
+    return page, anchors
+
+
+def quiz_questions(data: LocatedDict, page: Any, anchors: Collection[str] | None, anchors_of: AnchorLookup,
+                   fail: Callable[[int | None, str], None], name: str, ids: dict[str, str]) -> list[Question]:
     raw_questions = data.get("questions")
     questions: list[Question] = []
     if "questions" not in data:
@@ -188,12 +142,7 @@ def parse_quiz(raw_file: bytes, name: str, anchors_of: AnchorLookup, problems: l
             question = read_question(raw, line, page, anchors, anchors_of, fail, name, ids)
             if question is not None:
                 questions.append(question)
-    if len(problems) > before:
-        return None
-    quiz = Quiz(name, page, title, pass_mark, tuple(questions), draw)
-    if draw is not None:
-        check_draw(quiz, data.key_lines["draw"], fail)
-    return quiz if len(problems) == before else None
+    return questions
 
 
 def check_draw(quiz: Quiz, line: int, fail: Callable[[int | None, str], None]) -> None:
@@ -344,32 +293,3 @@ def check_across_files(quizzes: list[Quiz], problems: list[Problem], required_pa
         if quiz.draw is not None and quiz.page != required_pass_mark:
             problems.append(Problem(quiz.file, None, "'draw' works in the final assessment only: a module quiz shows "
                                     "all its questions (remove 'draw', or move the questions to the final assessment)"))
-
-
-def reject_unknown(mapping: LocatedDict, allowed: set[str], what: str,
-                   fail: Callable[[int | None, str], None]) -> None:
-    for key in mapping:
-        if key not in allowed:
-            fail(mapping.key_lines[key], f"'{key}' is not a {what} setting; the settings are: "
-                 f"{', '.join(sorted(allowed))}. Check the spelling and indentation")
-
-
-def required_text(mapping: LocatedDict, key: str, line: int,
-                  fail: Callable[[int | None, str], None]) -> str | None:
-    if key not in mapping:
-        fail(line, f"'{key}' is missing")
-        return None
-    return optional_text(mapping, key, fail)
-
-
-def optional_text(mapping: LocatedDict, key: str, fail: Callable[[int | None, str], None]) -> str | None:
-    """The stripped text under key; None when the key is absent. A key that is present must hold text."""
-    if key not in mapping:
-        return None
-    value = mapping.text(key)
-    if not isinstance(value, str) or not value.strip():
-        fail(mapping.key_lines[key], f"'{key}' must be text (or leave the line out)")
-        return None
-    for problem in link_problems(value):
-        fail(mapping.value_lines[key] + line_of(value, problem.offset), f"'{key}': {problem.message}")
-    return value.strip()

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs.config.base import Config
+
 from .course import CONFIG_FILE
 from .errors import Problem, raise_if_any
+from .settings_schema import Checked, is_text, read_settings
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
-BANNER_KEYS = {"id", "text", "link"}
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,16 @@ class Banner:
     """As the author wrote it: a page such as `resources.md#events`, or a web address."""
 
 
+class BannerSettings(Config):
+    """One item of `extra.banners`, as an author may write it."""
+
+    id = Checked("'id' must be lower-case letters, digits and hyphens, e.g. 'spring-webinar-2027'; change it to "
+                 "show the banner again to learners who dismissed the last one",
+                 lambda value: isinstance(value, str) and ID_PATTERN.fullmatch(value))
+    text = Checked("'text' must be the words to show", is_text, str.strip)
+    link = Checked("'link' must be a page or a web address", lambda value: value is None or isinstance(value, str))
+
+
 def load_banners(extra: dict[str, Any]) -> list[Banner]:
     """The banners in the order written; every problem is reported at once."""
     raw_banners = extra.get("banners", [])
@@ -29,31 +41,19 @@ def load_banners(extra: dict[str, Any]) -> list[Banner]:
         raise_if_any([Problem(CONFIG_FILE, None, "'extra.banners' must be a list of banners, each starting '- id:'")])
     problems: list[Problem] = []
     banners: list[Banner] = []
-    seen: set[str] = set()
     for number, raw in enumerate(raw_banners, start=1):
         where = f"'extra.banners' item {number}"
         if not isinstance(raw, dict):
             problems.append(Problem(CONFIG_FILE, None, f"{where} must have 'id', 'text' and optionally 'link'"))
             continue
-        text, banner_id, link = raw.get("text"), raw.get("id"), raw.get("link")
-        before = len(problems)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(CONFIG_FILE, None, f"{where}: 'text' must be the words to show"))
-        if not isinstance(banner_id, str) or not ID_PATTERN.fullmatch(banner_id):
-            problems.append(Problem(CONFIG_FILE, None, f"{where}: 'id' must be lower-case letters, digits and "
-                                    "hyphens, e.g. 'spring-webinar-2027'; change it to show the banner again "
-                                    "to learners who dismissed the last one"))
-        elif banner_id in seen:
-            problems.append(Problem(CONFIG_FILE, None, f"{where}: the id '{banner_id}' is used twice: give each "
-                                    "banner its own id"))
-        if link is not None and not isinstance(link, str):
-            problems.append(Problem(CONFIG_FILE, None, f"{where}: 'link' must be a page or a web address"))
-        for unknown in sorted(set(raw) - BANNER_KEYS):
-            problems.append(Problem(CONFIG_FILE, None, f"{where}: '{unknown}' is not a banner setting; the settings "
-                                    "are id, text and link"))
-        if len(problems) == before:
-            seen.add(banner_id)
-            banners.append(Banner(banner_id, text.strip(), link))
+        settings, failed, unknown = read_settings(BannerSettings, raw)
+        whys = [why for key, why in sorted(failed, key=lambda failure: failure[0] != "text")]
+        if "id" not in dict(failed) and any(banner.id == settings.id for banner in banners):
+            whys.append(f"the id '{settings.id}' is used twice: give each banner its own id")
+        whys += [f"'{key}' is not a banner setting; the settings are id, text and link" for key in unknown]
+        problems += [Problem(CONFIG_FILE, None, f"{where}: {why}") for why in whys]
+        if not whys:
+            banners.append(Banner(settings.id, settings.text, settings.link))
     raise_if_any(problems)
     return banners
 

@@ -1,6 +1,6 @@
 """Render a course summary to an accessible PDF with WeasyPrint.
 
-Run as `python -m build_tools.pdf - OUTPUT.pdf` with the summary's JSON on standard input, so that the build
+Run as `python -m build_tools.outputs.pdf - OUTPUT.pdf` with the summary's JSON on standard input, so that the build
 can make the PDF in a separate process while MkDocs renders the pages.
 """
 

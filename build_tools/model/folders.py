@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
+from .course import CONFIG_FILE
+from .errors import Problem
+from .settings import CourseConfig, beside_config
+
 MARKER = ".course-build-output"
 """Left in every cache folder this tool creates; a folder without it is never cleared."""
 
@@ -38,3 +44,17 @@ def make_own(folder: Path) -> None:
 
 def is_own(folder: Path) -> bool:
     return (folder / MARKER).is_file()
+
+
+def build_folder_problems(config: MkDocsConfig, settings: CourseConfig, more: dict[str, Path] | None = None
+                          ) -> list[Problem]:
+    """The site and cache folders (and any `more` the caller writes to), checked before MkDocs clears the site
+    folder or anything is cached."""
+    config_dir = Path(config.config_file_path).parent
+    sources = [Path(config.docs_dir), beside_config(config, settings.quizzes_dir)]
+    sources += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    folders = {"the site folder (site_dir, -d)": Path(config.site_dir)}
+    folders |= {f"the course plugin's '{name}'": config_dir / settings[name]
+                for name in ("cache_dir", "templates_cache_dir", "quiz_cache_dir")} | (more or {})
+    return [Problem(CONFIG_FILE, None, message) for setting, folder in folders.items()
+            if (message := overlap_problem(setting, folder, sources, config_dir))]
