@@ -22,6 +22,11 @@ SHELL_PARAMETER = "course-state"
 """The query parameter in which the offline copy's holder page hands a page what it keeps."""
 NAME_MAX_LENGTH = 80
 """The longest name a certificate shows; the browser enforces it too (it reads it from the manifest)."""
+BROWSER_FORMATS = {"state": 2, "suspendData": 2}
+"""The versions of what the browser keeps: the learner state (state.js migrates older ones) and SCORM's
+cmi.suspend_data (suspend-data.js). Raise one when its shape changes, with a migration beside it."""
+QUIZ_ANSWERS_PREFIX = "quiz_progress_"
+"""mkdocs-quiz keeps a page's answers in the browser under this prefix and the page's path."""
 
 
 def reflection_parts(course: Course) -> list[dict[str, str]]:
@@ -41,6 +46,19 @@ def storage_prefix(course: Course) -> str:
     return f"course:{course.slug}:"
 
 
+def storage_keys(course: Course) -> dict[str, Any]:
+    """The browser storage keys of this course's learner data, named once for every script that reads them."""
+    prefix = storage_prefix(course)
+    return {
+        "state": f"{prefix}state",
+        "quizVersion": f"{prefix}quiz-version:",
+        "noteCut": f"{prefix}lms-note-cut",
+        "fullNote": f"course-full-note:{course.slug}:",
+        "quizAnswers": QUIZ_ANSWERS_PREFIX,
+        "kept": [prefix, QUIZ_ANSWERS_PREFIX],
+    }
+
+
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
                      widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
                      locale: str, review: str = "after-pass", file_shell: str | None = None) -> dict[str, Any]:
@@ -55,6 +73,8 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
         "slug": course.slug,
         "title": course.title,
         "storagePrefix": storage_prefix(course),
+        "storage": storage_keys(course),
+        "formats": BROWSER_FORMATS,
         "locale": locale,
         "nameMaxLength": NAME_MAX_LENGTH,
         "reflection": reflection_parts(course),

@@ -51,7 +51,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 """Templates, browser code and styles the plugin adds to the theme; a course's custom_dir can override any."""
 STYLESHEETS = ["assets/course/course.css"]
 SCRIPTS = [f"assets/course/{name}.js"
-           for name in ("marking", "store", "progress", "answers", "assessment", "certificate", "course")]
+           for name in ("marking", "state", "mkdocs-quiz", "store", "progress", "assessment", "certificate", "course")]
+"""The course's scripts, in the order they must load (after the course data file): each uses those before it."""
 SIZE_PLACEHOLDER = "@@course-summary-size@@"
 """Written into pages while the PDF is still being made; replaced by its size once it is."""
 PREPARING = "being prepared: reload the page in a moment"
