@@ -86,7 +86,7 @@ def test_the_final_key_is_out_of_plain_sight(course_site: Served) -> None:
     marking = (course_site.site_dir / "assets/course/marking.js").read_text()
     script = (f"const window = {{}};\n{marking}\nconst key = {json.dumps(key)};\n"
               f"const wrong = {json.dumps(checks)}.filter(([id, values, right]) => "
-              "window.CourseMarking.isRight(key, id, values) !== right);\nconsole.log(JSON.stringify(wrong));")
+              "window.Course.marking.isRight(key, id, values) !== right);\nconsole.log(JSON.stringify(wrong));")
     result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == []
 

@@ -275,11 +275,11 @@ def test_suspend_data_stays_within_4096_characters_for_a_very_long_note(server: 
     before = page.evaluate("() => lms.values['cmi.suspend_data']")
     # A note far longer than the boxes allow (kept from before they had a limit), and hundreds of attempts.
     course.evaluate("""text => {
-        const state = CourseStore.state;
+        const state = Course.store.state;
         Object.keys(state.reflection).forEach(key => { state.reflection[key] = text; });
         for (let i = 0; i < 300; i++) state.attempts.push({date: new Date(Date.UTC(2030, 0, 1, 0, i)).toISOString(),
                                                            answers: {}});
-        CourseStore.save();
+        Course.store.save();
     }""", COSTLY * 2000)
     page.wait_for_function("before => lms.values['cmi.suspend_data'] !== before", arg=before)
     saved = leave(page)
@@ -362,7 +362,7 @@ def test_a_forged_record_in_the_learning_system_is_taken_piece_by_piece(server: 
         assert "Bait" not in link.inner_text() and link.evaluate("a => a.href").startswith(server)
         wait_for_value(page, "cmi.core.lesson_status", "failed")
         assert not lms(page)["location"].startswith("javascript")
-        assert course.evaluate("CourseStore.state.name") == "Dr Kept"
+        assert course.evaluate("Course.store.state.name") == "Dr Kept"
         open_in(course, server, FACTS.widget_pages("privacy")[0])
         privacy = course.locator(".course-privacy p:visible")
         assert privacy.count() == 1 and "saved to that system, where its administrators can see them" in \
@@ -452,10 +452,10 @@ def test_the_launch_page_loads_nothing_from_another_host(unzipped: Path) -> None
     assert list(key["answers"]) == [question.id for question in FACTS.final.questions]
 
 
-def test_the_launch_script_writes_the_state_shape_the_course_reads() -> None:
-    """scorm.js writes the learner state into storage itself: its shape's version must be store.js's."""
-    def version(path: Path) -> str:
-        return re.search(r"var STATE_VERSION = (\d+);", path.read_text()).group(1)
-
-    assert version(ROOT / "build_tools/outputs/scorm_launch/scorm.js") == \
-        version(ROOT / "build_tools/theme/assets/course/store.js")
+def test_the_launch_page_reads_the_state_with_the_course_s_own_module(unzipped: Path) -> None:
+    """One learner-state contract: the launch page loads the course pages' own state module, the same file."""
+    page = (unzipped / "course" / LAUNCH_PAGE).read_text()
+    home = (unzipped / "course" / "index.html").read_text()
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert "assets/course/state.js" in scripts and "assets/course/state.js" in home
+    assert scripts.index("assets/course/state.js") < scripts.index("assets/scorm/scorm.js")

@@ -19,7 +19,9 @@ THEME_DIR = Path(__file__).parent.parent / "theme"
 """Templates, browser code and styles the plugin adds to the theme; a course's custom_dir can override any."""
 STYLESHEETS = ["assets/course/course.css"]
 SCRIPTS = [f"assets/course/{name}.js"
-           for name in ("text", "marking", "store", "progress", "answers", "assessment", "certificate", "course")]
+           for name in ("text", "marking", "state", "mkdocs-quiz", "store", "progress", "assessment", "certificate",
+                        "course")]
+"""The course's scripts, in the order they must load (after the course data file): each uses those before it."""
 COURSE_DATA = "window.CourseData"
 """The global the course data file sets: the learner manifest, read by every script in theme/assets/course/."""
 

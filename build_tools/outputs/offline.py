@@ -37,7 +37,7 @@ def package(site_dir: Path, dist_dir: Path, model: CourseModel) -> Path:
     script = site_dir / SHELL_SCRIPT
     script.write_text((files("build_tools") / "outputs" / "offline_shell" / "shell.js").read_text(encoding="utf-8"),
                       encoding="utf-8")
-    data = {"prefix": manifest["storagePrefix"], "start": START_PAGE, "param": SHELL_PARAMETER}
+    data = {"kept": manifest["storage"]["kept"], "start": START_PAGE, "param": SHELL_PARAMETER}
     shell = _templates.get_template(SHELL_PAGE).render(
         lang=manifest["locale"], title=course.title, script=SHELL_SCRIPT, start=START_PAGE,
         data=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

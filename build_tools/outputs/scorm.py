@@ -24,9 +24,10 @@ from .site_copy import zip_folder
 
 LAUNCH_PAGE = "scorm.html"
 """The page the LMS opens: the resource's href in the manifest."""
-LAUNCH_SCRIPT = "assets/scorm/scorm.js"
-MARKING_SCRIPT = "assets/course/marking.js"
-"""The course's own marking code, which the launch page uses to report the final assessment's result."""
+LAUNCH_SCRIPTS = ["assets/course/marking.js", "assets/course/state.js", "assets/course/mkdocs-quiz.js",
+                  "assets/scorm/suspend-data.js", "assets/scorm/scorm.js"]
+"""The launch page's scripts in load order: the course's own pure ones (the learner state's contract, marking and
+the quizzes' storage format), then this package's own two, copied from scorm_launch/."""
 START_PAGE = "index.html"
 """The course page the launch page shows first (its home page leads on to where the learner left off)."""
 MANIFEST = "imsmanifest.xml"
@@ -42,10 +43,12 @@ _templates = package_templates("outputs/scorm_launch", ["html"])
 def package(site_dir: Path, dist_dir: Path, model: CourseModel) -> Path:
     """dist/<course>-scorm12.zip, with imsmanifest.xml and the launch page at its root."""
     course = model.course
-    script = site_dir / LAUNCH_SCRIPT
-    script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_text((files("build_tools") / "outputs" / "scorm_launch" / "scorm.js").read_text(encoding="utf-8"),
-                      encoding="utf-8")
+    for path in LAUNCH_SCRIPTS:
+        if path.startswith("assets/scorm/"):
+            script = site_dir / path
+            script.parent.mkdir(parents=True, exist_ok=True)
+            script.write_text((files("build_tools") / "outputs" / "scorm_launch" / script.name).read_text(
+                encoding="utf-8"), encoding="utf-8")
     (site_dir / LAUNCH_PAGE).write_text(launch_page(model), encoding="utf-8")
     listed = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
     final = model.final_quiz
@@ -61,7 +64,7 @@ def launch_page(model: CourseModel) -> str:
         title=model.course.title,
         icon=model.icon,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
-        scripts=[MARKING_SCRIPT, LAUNCH_SCRIPT],
+        scripts=LAUNCH_SCRIPTS,
         start=START_PAGE,
     ))
 

@@ -24,6 +24,9 @@ SHELL_PARAMETER = "course-state"
 """The query parameter in which the offline copy's holder page hands a page what it keeps."""
 NAME_MAX_LENGTH = 80
 """The longest name a certificate shows; the browser enforces it too (it reads it from the manifest)."""
+BROWSER_FORMATS = {"state": 2, "suspendData": 2}
+"""The versions of what the browser keeps: the learner state (state.js migrates older ones) and SCORM's
+cmi.suspend_data (suspend-data.js). Raise one when its shape changes, with a migration beside it."""
 
 
 def reflection_parts(course: Course) -> list[dict[str, str]]:
@@ -43,11 +46,17 @@ def storage_prefix(course: Course) -> str:
     return f"course:{course.slug}:"
 
 
-def storage_keys(course: Course) -> dict[str, str]:
-    """Every key (or key prefix) the course's scripts keep in the learner's browser, named once, here."""
+def storage_keys(course: Course) -> dict[str, Any]:
+    """The browser storage keys of this course's learner data, named once for every script that reads them."""
     prefix = storage_prefix(course)
-    return {"state": f"{prefix}state", "lmsNoteCut": f"{prefix}lms-note-cut", "probe": f"{prefix}probe",
-            "quizVersion": f"{prefix}quiz-version:", "quizAnswers": mkdocs_quiz.STORAGE_PREFIX}
+    return {
+        "state": f"{prefix}state",
+        "quizVersion": f"{prefix}quiz-version:",
+        "noteCut": f"{prefix}lms-note-cut",
+        "fullNote": f"course-full-note:{course.slug}:",
+        "quizAnswers": mkdocs_quiz.STORAGE_PREFIX,
+        "kept": [prefix, mkdocs_quiz.STORAGE_PREFIX],
+    }
 
 
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
@@ -65,7 +74,8 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
         "slug": course.slug,
         "title": course.title,
         "storagePrefix": storage_prefix(course),
-        "storageKeys": storage_keys(course),
+        "storage": storage_keys(course),
+        "formats": BROWSER_FORMATS,
         "locale": locale,
         "nameMaxLength": NAME_MAX_LENGTH,
         "reflection": reflection_parts(course),

@@ -79,7 +79,7 @@ def runtime_script(language: str) -> str:
         f"window.mkdocsQuizConfig = {json.dumps(settings)};\n"
         # Saved answers of a quiz whose questions changed are dropped before the runtime reads them.
         "(function () {\n"
-        "  function drop() { if (window.CourseStore) window.CourseStore.dropStaleAnswers(); }\n"
+        "  function drop() { if (window.Course && Course.store) Course.store.dropStaleAnswers(); }\n"
         "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drop); else drop();\n"
         "})();\n"
     )

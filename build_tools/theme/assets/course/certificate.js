@@ -3,7 +3,7 @@
 (function () {
   "use strict";
 
-  var store = window.CourseStore;
+  var store = window.Course && window.Course.store;
   if (!store) return;
 
   function page() {
@@ -125,7 +125,7 @@
     });
   }
 
-  store.onChange(render);
+  store.onChange(["attempts", "name", "reflection", "noteCut"], render);
   store.onEveryPage(function () {
     bind();
     render();

@@ -3,7 +3,8 @@
 (function () {
   "use strict";
 
-  var store = window.CourseStore;
+  var Course = window.Course || {};
+  var store = Course.store;
   if (!store) return;
   var manifest = store.manifest;
 
@@ -13,14 +14,10 @@
     return marker && manifest.quizzes[marker.dataset.courseQuiz] ? marker.dataset.courseQuiz : null;
   }
 
-  window.addEventListener("quizProgressUpdate", function (event) {
+  Course.quiz.onProgress(function (answered, correct) {
     var src = currentQuizSrc();
     if (!src) return;
-    store.state.quizzes[src] = {
-      version: manifest.quizzes[src].version,
-      answered: event.detail.answered,
-      correct: event.detail.correct,
-    };
+    store.state.quizzes[src] = { version: manifest.quizzes[src].version, answered: answered, correct: correct };
     store.save();
   });
 
@@ -193,7 +190,7 @@
     renderProgressPage(progress);
   }
 
-  store.onChange(render);
+  store.onChange(["quizzes", "visited", "lastPage", "attempts", "persistent"], render);
   store.onEveryPage(function () {
     recordVisit();
     bindReset();

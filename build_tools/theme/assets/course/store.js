@@ -1,20 +1,26 @@
-/* Learner state for one course, kept only in this browser: versioned, namespaced, and safe when storage is
-   blocked (private browsing), full or corrupt. Other scripts use window.CourseStore. */
+/* Course.store: the learner state of one course, kept only in this browser, in the shape Course.state defines; safe
+   when storage is blocked (private browsing), full or corrupt. It saves, merges what another tab saved, and tells
+   each listener when a piece of the state it listens to has changed. */
 (function () {
   "use strict";
 
-  var STATE_VERSION = 2; /* 2: attempts keep their answers, and are marked from them each time */
+  var Course = window.Course = window.Course || {};
   var manifest = window.CourseData; /* the course's data, from the file every page loads first */
   if (!manifest) return;
-  var marking = window.CourseMarking;
-  var stateKey = manifest.storagePrefix + "state";
-  /* Set by the SCORM launch page while the learning system holds only the start of the reflective note. */
-  var noteCutKey = manifest.storagePrefix + "lms-note-cut";
+  var schema = Course.state;
+  var quizzes = Course.quiz;
+  var has = Course.marking.has;
+  var keys = manifest.storage;
   var memory = {};
   var listeners = [];
   holdInFileShell();
   var backend = openStorage();
   var persistent = backend !== null;
+
+  /* Whether a key is one this course keeps (its own, or the quizzes' answers on its pages). */
+  function kept(key) {
+    return typeof key === "string" && keys.kept.some(function (prefix) { return key.indexOf(prefix) === 0; });
+  }
 
   /* The offline copy opened from disk. Some browsers (Firefox, by default) give every file a storage of its own,
      so the copy's pages run inside one holder page whose storage keeps the progress of them all (see
@@ -38,24 +44,21 @@
     } catch (error) {
       held = null;
     }
-    window.parent.postMessage({ type: "course-page", path: path, title: document.title, held: isObject(held) }, "*");
-    if (!isObject(held)) return; /* the holder shows this page again, with what it keeps */
+    window.parent.postMessage({ type: "course-page", path: path, title: document.title, held: schema.isObject(held) }, "*");
+    if (!schema.isObject(held)) return; /* the holder shows this page again, with what it keeps */
     history.replaceState(history.state, "", location.pathname + location.hash);
     var own;
     try {
       own = window.localStorage;
-      own.getItem(stateKey);
+      own.getItem(keys.state);
     } catch (error) {
       return; /* storage blocked: the page runs for this visit only, and says so */
     }
-    var kept = function (key) {
-      return typeof key === "string" && (key.indexOf(manifest.storagePrefix) === 0 || key.indexOf("quiz_progress_") === 0);
-    };
     var proto = Storage.prototype;
     var setItem = proto.setItem;
     var removeItem = proto.removeItem;
     for (var i = own.length - 1; i >= 0; i--) {
-      if (kept(own.key(i)) && !marking.has(held, own.key(i))) removeItem.call(own, own.key(i));
+      if (kept(own.key(i)) && !has(held, own.key(i))) removeItem.call(own, own.key(i));
     }
     Object.keys(held).forEach(function (key) {
       if (kept(key) && typeof held[key] === "string") setItem.call(own, key, held[key]);
@@ -134,197 +137,46 @@
     }
   }
 
-  /* Maps keyed by what authors and learners name (question ids, page URLs): no prototype, so an id such as
-     "constructor" or "__proto__" is data like any other. */
-  function dict() {
-    return Object.create(null);
+  function parsed(text) {
+    return schema.parse(manifest, text) || schema.empty(manifest);
   }
 
-  function emptyState() {
-    return {
-      version: STATE_VERSION,
-      quizzes: dict(),
-      visited: dict(),
-      lastPage: null,
-      attempts: [],
-      name: "",
-      reflection: emptyReflection(),
-      dismissedBanners: [],
-      exam: emptyExam(),
-    };
-  }
+  var stored = read(keys.state); /* the state as this tab last read or wrote it */
+  var state = parsed(stored);
+  var shown = state; /* the state as listeners were last told it */
 
-  function emptyReflection() {
-    var parts = dict();
-    manifest.reflection.forEach(function (part) { parts[part.key] = ""; });
-    return parts;
-  }
-
-  /* The final assessment in progress: the answers given so far (by question id, option values as written), and
-     whether they have been submitted (then the page shows them marked). */
-  function emptyExam() {
-    var final = finalQuiz();
-    return { answers: dict(), drawn: [], submitted: false, version: final ? final.quiz.version : "" };
-  }
-
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
-  function isCount(value) {
-    return typeof value === "number" && value >= 0 && Math.floor(value) === value;
-  }
-
-  /* Answers by question id, each a list of option values: anything else in it is left out. */
-  function answerMap(saved) {
-    var answers = dict();
-    if (!isObject(saved)) return answers;
-    Object.keys(saved).forEach(function (id) {
-      var values = saved[id];
-      if (Array.isArray(values)) {
-        answers[id] = values.filter(function (value) { return typeof value === "string" && /^[0-9]$/.test(value); });
-      }
-    });
-    return answers;
-  }
-
-  function ids(list) {
-    return Array.isArray(list) ? list.filter(function (id) { return typeof id === "string"; }) : [];
-  }
-
-  function coursePage(url) {
-    return marking.coursePage(manifest, url);
-  }
-
-  /* The state as stored, checked part by part: whatever is unreadable or of the wrong shape is dropped on its
-     own, and the rest kept. A state of version 1 keeps everything but its attempts, which held only a score and
-     a pass flag: the last of them is kept only when its answers are still there to mark it from. */
-  function parseState(text) {
-    var state = emptyState();
-    var saved;
-    try {
-      saved = JSON.parse(text || "null");
-    } catch (error) {
-      return state;
-    }
-    if (!isObject(saved) || (saved.version !== STATE_VERSION && saved.version !== 1)) return state;
-    if (isObject(saved.quizzes)) {
-      Object.keys(saved.quizzes).forEach(function (src) {
-        var entry = saved.quizzes[src];
-        if (isObject(entry) && typeof entry.version === "string" && isCount(entry.answered) && isCount(entry.correct)) {
-          state.quizzes[src] = { version: entry.version, answered: entry.answered, correct: entry.correct };
-        }
-      });
-    }
-    if (isObject(saved.visited)) {
-      Object.keys(saved.visited).forEach(function (url) {
-        if (coursePage(url)) state.visited[url] = true;
-      });
-    }
-    if (isObject(saved.lastPage)) {
-      var page = coursePage(saved.lastPage.url);
-      if (page) state.lastPage = { url: page.url, title: page.title || String(saved.lastPage.title || "") };
-    }
-    if (Array.isArray(saved.dismissedBanners)) {
-      state.dismissedBanners = saved.dismissedBanners.filter(function (id) { return typeof id === "string"; });
-    }
-    if (isObject(saved.exam)) {
-      state.exam.answers = answerMap(saved.exam.answers);
-      state.exam.drawn = ids(saved.exam.drawn);
-      if (typeof saved.exam.version === "string") state.exam.version = saved.exam.version;
-    }
-    if (Array.isArray(saved.attempts)) {
-      var attempts = saved.attempts;
-      if (saved.version === 1) {
-        var last = attempts[attempts.length - 1];
-        attempts = isObject(last) && isObject(saved.exam) && saved.exam.submitted === true ?
-          [{ date: last.date, answers: saved.exam.answers }] : [];
-      }
-      state.attempts = attempts.filter(function (attempt) {
-        return isObject(attempt) && typeof attempt.date === "string" && !isNaN(Date.parse(attempt.date)) &&
-          isObject(attempt.answers);
-      }).map(function (attempt) {
-        var kept = { date: attempt.date, answers: answerMap(attempt.answers) };
-        if (Array.isArray(attempt.questions)) kept.questions = ids(attempt.questions);
-        return kept;
-      });
-    }
-    if (isObject(saved.exam)) state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
-    if (typeof saved.name === "string") state.name = saved.name.slice(0, manifest.nameMaxLength);
-    if (isObject(saved.reflection)) {
-      Object.keys(state.reflection).forEach(function (part) {
-        if (marking.has(saved.reflection, part) && typeof saved.reflection[part] === "string") {
-          state.reflection[part] = saved.reflection[part];
-        }
-      });
-    }
-    return state;
-  }
-
-  /* ---- Two tabs, one state: every write merges with what is stored at that moment. ----
-     `stored` is the state as this tab last read or wrote it. What this tab changed since then wins over what
-     another tab changed; what only the other tab changed is kept; lists (attempts, dismissed banners) keep the
-     items either side added. */
-
-  function same(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-  }
-
-  function merged(base, ours, theirs) {
-    if (same(ours, base)) return theirs;
-    if (same(theirs, base)) return ours;
-    if (Array.isArray(ours) && Array.isArray(theirs)) {
-      var kept = theirs.filter(function (item) { return !contains(base, item) || contains(ours, item); });
-      return kept.concat(ours.filter(function (item) { return !contains(theirs, item) && !contains(base, item); }));
-    }
-    if (isObject(ours) && isObject(theirs)) {
-      var result = Object.getPrototypeOf(ours) === null ? dict() : {};
-      var keys = Object.keys(theirs).concat(Object.keys(ours).filter(function (k) { return !marking.has(theirs, k); }));
-      keys.forEach(function (k) {
-        var value = merged(field(base, k), field(ours, k), field(theirs, k));
-        if (value !== undefined) result[k] = value;
-      });
-      return result;
-    }
-    return ours;
-  }
-
-  function field(object, key) {
-    return isObject(object) && marking.has(object, key) ? object[key] : undefined;
-  }
-
-  function contains(list, item) {
-    return Array.isArray(list) && list.some(function (other) { return same(other, item); });
-  }
-
-  var stored = read(stateKey);
-  var state = parseState(stored);
-
-  function notify() {
+  /* Tells each listener whose pieces changed since they were last told ("persistent" and "noteCut" name the
+     storage's condition and the learning system's note, which are not pieces of the state). */
+  function notify(also) {
+    var changed = schema.changed(shown, state).concat(also || []);
+    shown = JSON.parse(JSON.stringify(state));
+    if (!changed.length) return;
     listeners.forEach(function (listener) {
-      listener(state);
+      if (!listener.pieces || listener.pieces.some(function (name) { return changed.indexOf(name) !== -1; })) {
+        listener.fn(state);
+      }
     });
   }
 
-  /* This tab's state with what another tab stored since this tab last read or wrote, checked as any read is. */
+  /* This tab's state with what another tab stored since this tab last read or wrote. */
   function withStored(now) {
-    return parseState(JSON.stringify(merged(parseState(stored), state, parseState(now))));
+    return schema.merge(manifest, parsed(stored), state, parsed(now));
   }
 
   function save() {
-    var now = read(stateKey);
+    var now = read(keys.state);
+    var wasPersistent = persistent;
     if (now !== stored) state = withStored(now);
-    state.attempts.sort(function (a, b) { return Date.parse(a.date) - Date.parse(b.date); });
     stored = JSON.stringify(state);
-    write(stateKey, stored);
-    notify();
+    write(keys.state, stored);
+    notify(persistent === wasPersistent ? [] : ["persistent"]);
   }
 
   /* Another tab wrote: take its changes in at once, so this tab shows them and never writes back a stale copy. */
   window.addEventListener("storage", function (event) {
-    if (event.key === noteCutKey) notify();
-    if (event.key !== stateKey && event.key !== null) return;
-    var now = read(stateKey);
+    if (event.key === keys.noteCut) notify(["noteCut"]);
+    if (event.key !== keys.state && event.key !== null) return;
+    var now = read(keys.state);
     if (now === stored) return;
     state = withStored(now);
     stored = now;
@@ -348,125 +200,49 @@
     return match;
   }
 
-  function quizProgress(src) {
-    var quiz = manifest.quizzes[src];
-    var saved = state.quizzes[src];
-    var answered = 0;
-    var correct = 0;
-    if (saved && saved.version === quiz.version) {
-      answered = Math.min(saved.answered, quiz.total);
-      correct = Math.min(saved.correct, answered);
-    }
-    return { total: quiz.total, answered: answered, correct: correct };
+  function quizAnswersKey(src) {
+    return quizzes.answersKey(manifest, siteUrl(manifest.quizzes[src].url).pathname);
   }
 
-  /* Course-wide progress, from the per-page counts mkdocs-quiz reports. */
-  function progress() {
-    var modules = manifest.modules.map(function (module) {
-      var counts = module.quiz ? quizProgress(module.quiz) : { total: 0, answered: 0, correct: 0 };
-      var visited = !!state.visited[module.url];
-      var status = "not-started";
-      if (counts.total > 0 ? counts.answered === counts.total : visited) status = "completed";
-      else if (counts.answered > 0 || visited) status = "started";
-      return { url: module.url, title: module.title, status: status, total: counts.total, answered: counts.answered,
-        correct: counts.correct };
-    });
-    function sum(field) {
-      return modules.reduce(function (total, module) {
-        return total + module[field];
-      }, 0);
-    }
-    return {
-      modules: modules,
-      completed: modules.filter(function (m) { return m.status === "completed"; }).length,
-      started: modules.filter(function (m) { return m.status !== "not-started"; }).length,
-      questions: sum("total"),
-      answered: sum("answered"),
-      correct: sum("correct"),
-    };
-  }
-
-  function finalQuiz() {
-    var found = null;
-    Object.keys(manifest.quizzes).forEach(function (src) {
-      if (manifest.quizzes[src].final) found = { src: src, quiz: manifest.quizzes[src] };
-    });
-    return found;
-  }
-
-  /* An attempt's score and result, worked out from its answers and the key: a stored flag unlocks nothing. */
   function markAttempt(attempt) {
-    var final = finalQuiz();
-    var result = final ? marking.mark(final.quiz, attempt) : { correct: 0, total: 0, passed: false };
-    result.date = attempt.date;
-    return result;
+    return schema.markAttempt(manifest, attempt);
   }
 
-  function bestPass() {
-    return state.attempts.map(markAttempt).filter(function (result) { return result.passed; }).reduce(
-      function (best, result) { return !best || result.correct / result.total > best.correct / best.total ? result : best; },
-      null);
-  }
-
-  /* Forget everything this course keeps, including mkdocs-quiz's saved answers for its pages. */
+  /* Forget everything this course keeps, including the quizzes' saved answers for its pages. */
   function reset() {
     Object.keys(manifest.quizzes).forEach(function (src) {
       clearQuizAnswers(src);
-      remove(manifest.storagePrefix + "quiz-version:" + src);
+      remove(keys.quizVersion + src);
     });
-    state = emptyState();
-    remove(stateKey);
+    state = schema.empty(manifest);
+    remove(keys.state);
     save();
   }
 
   function clearQuizAnswers(src) {
-    remove("quiz_progress_" + siteUrl(manifest.quizzes[src].url).pathname);
+    remove(quizAnswersKey(src));
     delete state.quizzes[src];
   }
 
-  /* mkdocs-quiz keeps answers by page and position: when this page's questions changed, they no longer fit; and
-     one malformed entry would stop its every quiz on the page, so each is checked before it reads them. */
+  /* The quizzes keep answers by page and position: when this page's questions changed, they no longer fit; and a
+     malformed entry is dropped before the quizzes read them. */
   function dropStaleAnswers() {
     var marker = document.querySelector("[data-course-quiz]");
     var src = marker && marker.dataset.courseQuiz;
-    var quiz = src && marking.has(manifest.quizzes, src) ? manifest.quizzes[src] : null;
+    var quiz = src && has(manifest.quizzes, src) ? manifest.quizzes[src] : null;
     if (!quiz) return;
-    var key = manifest.storagePrefix + "quiz-version:" + src;
-    if (read(key) !== quiz.version) {
+    if (read(keys.quizVersion + src) !== quiz.version) {
       clearQuizAnswers(src);
-      write(key, quiz.version);
+      write(keys.quizVersion + src, quiz.version);
       save();
       return;
     }
-    var answersKey = "quiz_progress_" + siteUrl(quiz.url).pathname;
+    var answersKey = quizAnswersKey(src);
     var text = read(answersKey);
     if (text === null) return;
-    var sound = soundQuizAnswers(text, quiz.total);
+    var sound = quizzes.soundAnswers(text, quiz.total);
     if (sound === null) remove(answersKey);
     else if (sound !== text) write(answersKey, sound);
-  }
-
-  /* mkdocs-quiz's saved answers with every malformed entry dropped (as text), or null when nothing is usable. */
-  function soundQuizAnswers(text, total) {
-    var saved;
-    try {
-      saved = JSON.parse(text);
-    } catch (error) {
-      return null;
-    }
-    if (!isObject(saved)) return null;
-    var sound = {};
-    Object.keys(saved).forEach(function (position) {
-      var entry = saved[position];
-      var match = /^quiz-(\d+)$/.exec(position);
-      if (!match || Number(match[1]) >= total || !isObject(entry) || typeof entry.answered !== "boolean") return;
-      if (entry.answered && !(typeof entry.correct === "boolean" && Array.isArray(entry.selectedValues) &&
-          entry.selectedValues.length && entry.selectedValues.every(function (v) { return /^[0-9]$/.test(String(v)); }))) {
-        return;
-      }
-      sound[position] = entry;
-    });
-    return JSON.stringify(sound);
   }
 
   /* Whole percentages, rounded down, so a score shown is never above the score made (79.5% shows as 79%). */
@@ -514,28 +290,31 @@
     else fn();
   }
 
-  window.CourseStore = {
+  Course.store = {
     manifest: manifest,
     get state() { return state; },
     get persistent() { return persistent; },
     save: save,
-    onChange: function (listener) { listeners.push(listener); },
+    /* fn(state) after a save or another tab's write changed one of the named pieces (all when none are named). */
+    onChange: function (pieces, fn) {
+      listeners.push(typeof pieces === "function" ? { pieces: null, fn: pieces } : { pieces: pieces, fn: fn });
+    },
     siteUrl: siteUrl,
     currentUrl: currentUrl,
-    quizProgress: quizProgress,
-    progress: progress,
-    finalQuiz: finalQuiz,
+    quizProgress: function (src) { return schema.quizProgress(manifest, state, src); },
+    progress: function () { return schema.progress(manifest, state); },
+    finalQuiz: function () { return schema.finalQuiz(manifest); },
     markAttempt: markAttempt,
-    bestPass: bestPass,
+    bestPass: function () { return schema.bestPass(state.attempts.map(markAttempt)); },
     reset: reset,
     clearQuizAnswers: clearQuizAnswers,
     dropStaleAnswers: dropStaleAnswers,
-    emptyExam: emptyExam,
+    emptyExam: function () { return schema.emptyExam(manifest); },
     percent: percent,
     longDate: longDate,
     announce: announce,
     onEveryPage: onEveryPage,
     delivery: delivery,
-    noteCut: function () { return read(noteCutKey) === "1"; },
+    noteCut: function () { return read(keys.noteCut) === "1"; },
   };
 })();
