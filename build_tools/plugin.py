@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import json
 import shutil
@@ -16,7 +15,6 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -27,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import pages
+from .bundle import add_page_bundle, leave_out_sources
 from .banners import Banner, banner_url, link_problems, load_banners
 from .course import CONFIG_FILE, Course, load_course
 from .dates import long_date
@@ -49,9 +48,6 @@ log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).parent / "theme"
 """Templates, browser code and styles the plugin adds to the theme; a course's custom_dir can override any."""
-STYLESHEETS = ["assets/course/course.css"]
-SCRIPTS = [f"assets/course/{name}.js"
-           for name in ("marking", "store", "progress", "answers", "assessment", "certificate", "course")]
 SIZE_PLACEHOLDER = "@@course-summary-size@@"
 """Written into pages while the PDF is still being made; replaced by its size once it is."""
 PREPARING = "being prepared: reload the page in a moment"
@@ -102,7 +98,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.widget_pages: dict[str, str] = {}
         self.manifest: dict[str, Any] = {}
         self.widget_rows: list[dict[str, Any]] = []
-        self.course_data_file = ""
         self.final_review: tuple[str, str] | None = None
         self.quiz_cache: QuizCache | None = None
         self.quiz_html: dict[str, str] = {}
@@ -177,6 +172,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         with self.authoring_errors():
             problems.extend(self.review_problems(config, docs_name))
             raise_if_any(with_quiz_problems(problems, self.quiz_problems))
+        leave_out_sources(files)
         if self.quizzes:
             language = site_language(config)
             self.quiz_labels = quiz_labels(language)
@@ -269,10 +265,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             file_shell=self.config.offline_shell,
         )
         self.widget_rows = widget_rows(self.manifest, self.quizzes, self.summary)
-        # One file for every page, named by its content so a browser never keeps an old one.
+        # Every page's one script, the course data first: named by its content, so a browser never keeps an old one.
         data = json.dumps(self.manifest, ensure_ascii=False, separators=(",", ":"))
-        self.course_data_file = f"assets/course/course-data.{hashlib.sha256(data.encode()).hexdigest()[:12]}.js"
-        files.append(File.generated(config, self.course_data_file, content=f"window.CourseData = {data};\n"))
+        add_page_bundle(config, files, prelude=f"window.CourseData = {data};\n")
         self.heading_names = HeadingNames()
         self.final_review, self.quiz_html = None, {}
         self.quiz_cache = QuizCache(Path(config.config_file_path).parent / self.config.quiz_cache_dir, salt(config))
@@ -350,7 +345,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         env.bytecode_cache = FileSystemBytecodeCache(str(templates_cache))
         env.filters["long_date"] = long_date
         env.globals["course"] = self.course
-        env.globals["course_data_file"] = self.course_data_file
         env.globals["course_summary"] = (
             {"file": summary_file_name(self.course), "size": self.summary_size()} if self.config.summary_pdf else None
         )
@@ -497,13 +491,11 @@ def page_anchor_ids(rendered: dict[str, Page], src_path: str) -> set[str] | None
 
 
 def add_theme_assets(config: MkDocsConfig) -> None:
-    """Put the plugin's theme folder after the course's custom_dir (or first), and list its styles and scripts."""
+    """Put the plugin's theme folder after the course's custom_dir (or first); its scripts and styles reach the
+    pages as one bundle (see bundle.py)."""
     theme_dir = str(THEME_DIR)
     if theme_dir not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
-    config.extra_css[0:0] = [path for path in STYLESHEETS if path not in config.extra_css]
-    listed = {str(script) for script in config.extra_javascript}
-    config.extra_javascript[0:0] = [ExtraScriptValue(path) for path in SCRIPTS if path not in listed]
 
 
 def size_label(pdf: Path) -> str:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree
 
 
+from ..bundle import SCORM_LAUNCH, make_bundle
 from ..course import Course
 from ..csp import with_policy
 from ..templating import package_templates
@@ -25,9 +25,6 @@ from .site_copy import zip_folder
 
 LAUNCH_PAGE = "scorm.html"
 """The page the LMS opens: the resource's href in the manifest."""
-LAUNCH_SCRIPT = "assets/scorm/scorm.js"
-MARKING_SCRIPT = "assets/course/marking.js"
-"""The course's own marking code, which the launch page uses to report the final assessment's result."""
 START_PAGE = "index.html"
 """The course page the launch page shows first (its home page leads on to where the learner left off)."""
 MANIFEST = "imsmanifest.xml"
@@ -42,10 +39,6 @@ _templates = package_templates("outputs/scorm_launch", ["html"])
 
 def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, Any]) -> Path:
     """dist/<course>-scorm12.zip, with imsmanifest.xml and the launch page at its root."""
-    script = site_dir / LAUNCH_SCRIPT
-    script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_text((files("build_tools") / "outputs" / "scorm_launch" / "scorm.js").read_text(encoding="utf-8"),
-                      encoding="utf-8")
     (site_dir / LAUNCH_PAGE).write_text(launch_page(site_dir, course, manifest), encoding="utf-8")
     listed = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
     final = next((quiz for quiz in manifest["quizzes"].values() if quiz["final"]), None)
@@ -54,15 +47,18 @@ def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, 
 
 
 def launch_page(site_dir: Path, course: Course, manifest: dict[str, Any]) -> str:
-    """The launch page, told what the course keeps in the browser and how to find the final assessment's answers."""
+    """The launch page, told what the course keeps in the browser and how to find the final assessment's answers;
+    its bundle is written beside it."""
     home = read_page(site_dir / START_PAGE)
+    bundle = make_bundle(SCORM_LAUNCH)
+    bundle.write(site_dir)
     data = {"manifest": manifest}
     return with_policy(_templates.get_template("scorm.html").render(
         lang=home.lang or manifest["locale"],
         title=course.title,
         icon=home.icon,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
-        scripts=[MARKING_SCRIPT, LAUNCH_SCRIPT],
+        bundle=bundle,
         start=START_PAGE,
     ))
 
