@@ -59,8 +59,7 @@ def test_launch_and_holder_pages_load_one_bundle_each(fixture_site: Served, tmp_
 
 @pytest.mark.unit
 def test_bundle_names_carry_a_hash_of_their_content(tmp_path: Path) -> None:
-    first, again = make_bundle(COURSE_PAGE, prelude="window.CourseData = 1;\n"), make_bundle(COURSE_PAGE,
-                                                                                             prelude="window.CourseData = 1;\n")
+    first, again = (make_bundle(COURSE_PAGE, prelude="window.CourseData = 1;\n") for _ in range(2))
     assert (first.script, first.style) == (again.script, again.style)
     for path, text in ((first.script, first.script_text), (first.style, first.style_text)):
         assert hashlib.sha256(text.encode()).hexdigest()[:12] in path
