@@ -92,3 +92,14 @@ def test_bundles_are_minified_and_keep_the_listed_order(kind: Kind) -> None:
 def first_name(source: str) -> str:
     """The first function name a source declares: a marker of where its code sits in the bundle."""
     return "function " + re.search(r"\bfunction (\w+)\(", source).group(1) + "("
+
+
+@pytest.mark.unit
+def test_every_script_and_style_beside_a_bundled_one_is_in_a_bundle() -> None:
+    """A file added to the browser code but not to a bundle's list would never run: the lists must name it."""
+    listed = {path for kind in KINDS for path in (*kind.scripts, *kind.styles)}
+    package = Path(__file__).resolve().parents[2] / "build_tools"
+    folders = {(package / path).parent for path in listed}
+    present = {path.relative_to(package).as_posix() for folder in folders for path in folder.iterdir()
+               if path.suffix in {".js", ".css"}}
+    assert present - listed == set()
