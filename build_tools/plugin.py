@@ -22,7 +22,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import preview
-from .browser.assets import add_theme_assets, course_data_file, frame_sources
+from .browser.assets import add_theme_assets, course_data_script, frame_sources
+from .browser.bundle import add_page_bundle, leave_out_sources
 from .browser.material_fences import check_copied_partials
 from .model.banners import load_banners
 from .model.course import load_course
@@ -49,7 +50,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """The course as the last build read it: what the cli reports and packages."""
         self.pages: CoursePages | None = None
         self.pdf: SummaryPdf | None = None
-        self.course_data_file = ""
         self.script_sources: tuple[str, ...] = ()
         self.last_error = ""
 
@@ -79,6 +79,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with self.authoring_errors():
             self.sources = read_sources(files, config, self.config, self.extra, self.serving)
+        leave_out_sources(files)
         if self.sources.quizzes:
             for runtime_file in mkdocs_quiz.runtime_files(config, site_language(config)):
                 files.append(runtime_file)
@@ -89,8 +90,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         with self.authoring_errors():
             self.model = build_model(nav, files, config, self.config, self.extra, self.sources)
-        self.course_data_file, data = course_data_file(self.model.manifest)
-        files.append(File.generated(config, self.course_data_file, content=data))
+        # Every page's one script, the course data first: named by its content, so a browser never keeps an old one.
+        add_page_bundle(config, files, prelude=course_data_script(self.model.manifest))
         cache = QuizCache(beside_config(config, self.config.quiz_cache_dir), salt(config))
         self.pages = CoursePages(self.model, cache, self.summary_file(), self.summary_size)
         if self.pdf is not None:
@@ -114,8 +115,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise_if_any(rendered_problems(self.model, self.sources.quiz_problems, rendered, Path(config.docs_dir)))
         self.pages.name_sections(rendered, config, files)
         summary = {"file": self.summary_file(), "size": self.summary_size()} if self.pdf is not None else None
-        set_up_theme(env, self.model, files, beside_config(config, self.config.templates_cache_dir),
-                     self.course_data_file, summary)
+        set_up_theme(env, self.model, files, beside_config(config, self.config.templates_cache_dir), summary)
         return env
 
     # The theme's own pages (404.html) get the same security policy as the course's pages.

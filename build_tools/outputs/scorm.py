@@ -10,12 +10,12 @@ the session when the learner leaves. Outside an LMS it only shows the course.
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree
 
 
+from ..browser.bundle import SCORM_LAUNCH, make_bundle
 from ..model.course import Course
 from ..model.course_model import CourseModel
 from ..render.csp import with_policy
@@ -24,10 +24,6 @@ from .site_copy import zip_folder
 
 LAUNCH_PAGE = "scorm.html"
 """The page the LMS opens: the resource's href in the manifest."""
-LAUNCH_SCRIPTS = ["assets/course/marking.js", "assets/course/state.js", "assets/course/mkdocs-quiz.js",
-                  "assets/scorm/suspend-data.js", "assets/scorm/scorm.js"]
-"""The launch page's scripts in load order: the course's own pure ones (the learner state's contract, marking and
-the quizzes' storage format), then this package's own two, copied from scorm_launch/."""
 START_PAGE = "index.html"
 """The course page the launch page shows first (its home page leads on to where the learner left off)."""
 MANIFEST = "imsmanifest.xml"
@@ -43,28 +39,25 @@ _templates = package_templates("outputs/scorm_launch", ["html"])
 def package(site_dir: Path, dist_dir: Path, model: CourseModel) -> Path:
     """dist/<course>-scorm12.zip, with imsmanifest.xml and the launch page at its root."""
     course = model.course
-    for path in LAUNCH_SCRIPTS:
-        if path.startswith("assets/scorm/"):
-            script = site_dir / path
-            script.parent.mkdir(parents=True, exist_ok=True)
-            script.write_text((files("build_tools") / "outputs" / "scorm_launch" / script.name).read_text(
-                encoding="utf-8"), encoding="utf-8")
-    (site_dir / LAUNCH_PAGE).write_text(launch_page(model), encoding="utf-8")
+    (site_dir / LAUNCH_PAGE).write_text(launch_page(site_dir, model), encoding="utf-8")
     listed = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
     final = model.final_quiz
     (site_dir / MANIFEST).write_bytes(package_manifest(course, listed, final.pass_mark if final else None))
     return zip_folder(site_dir, dist_dir / f"{course.slug}-scorm12.zip", inside="")
 
 
-def launch_page(model: CourseModel) -> str:
-    """The launch page, told what the course keeps in the browser and how to find the final assessment's answers."""
+def launch_page(site_dir: Path, model: CourseModel) -> str:
+    """The launch page, told what the course keeps in the browser and how to find the final assessment's answers;
+    its bundle is written beside it."""
+    bundle = make_bundle(SCORM_LAUNCH)
+    bundle.write(site_dir)
     data = {"manifest": model.manifest}
     return with_policy(_templates.get_template("scorm.html").render(
         lang=model.language,
         title=model.course.title,
         icon=model.icon,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
-        scripts=LAUNCH_SCRIPTS,
+        bundle=bundle,
         start=START_PAGE,
     ))
 

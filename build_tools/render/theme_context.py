@@ -16,14 +16,13 @@ from ..model.folders import make_own
 from ..model.sources import site_url_of
 
 
-def set_up_theme(env: Environment, model: CourseModel, files: Files, templates_cache: Path, course_data_file: str,
+def set_up_theme(env: Environment, model: CourseModel, files: Files, templates_cache: Path,
                  summary: dict[str, str] | None) -> None:
     # Compiled templates (Material's and ours) kept between builds: Jinja checks each template's source.
     make_own(templates_cache)
     env.bytecode_cache = FileSystemBytecodeCache(str(templates_cache))
     env.filters["long_date"] = long_date
     env.globals["course"] = model.course
-    env.globals["course_data_file"] = course_data_file
     env.globals["course_summary"] = summary
     env.globals["course_banners"] = [
         {"id": b.id, "text": b.text, "url": banner_url(b.link, functools.partial(site_url_of, files))}
