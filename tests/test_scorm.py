@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
+import rjsmin
 
 from browser_helpers import answer_module_quiz, axe_violations, most_right_to_fail, sit_final
 from conftest import ROOT, Watched, free_port, package_course, serve
@@ -453,9 +454,13 @@ def test_the_launch_page_loads_nothing_from_another_host(unzipped: Path) -> None
 
 
 def test_the_launch_page_reads_the_state_with_the_course_s_own_module(unzipped: Path) -> None:
-    """One learner-state contract: the launch page loads the course pages' own state module, the same file."""
-    page = (unzipped / "course" / LAUNCH_PAGE).read_text()
-    home = (unzipped / "course" / "index.html").read_text()
-    scripts = re.findall(r'<script src="([^"]+)"', page)
-    assert "assets/course/state.js" in scripts and "assets/course/state.js" in home
-    assert scripts.index("assets/course/state.js") < scripts.index("assets/scorm/scorm.js")
+    """One learner-state contract: the launch page's bundle carries the course pages' own state module, before the
+    launcher's own code."""
+    course = unzipped / "course"
+    [launch] = re.findall(r'<script src="(assets/bundles/scorm-launch\.[0-9a-f]+\.js)"', (course / LAUNCH_PAGE).read_text())
+    [pages] = re.findall(r'<script src="(assets/bundles/course\.[0-9a-f]+\.js)"', (course / "index.html").read_text())
+    state = rjsmin.jsmin((ROOT / "build_tools/theme/assets/course/state.js").read_text(), keep_bang_comments=True).strip()
+    launcher = rjsmin.jsmin((ROOT / "build_tools/outputs/scorm_launch/scorm.js").read_text(), keep_bang_comments=True)
+    launch_text = (course / launch).read_text()
+    assert state in (course / pages).read_text() and state in launch_text
+    assert launch_text.index(state) < launch_text.index(launcher.strip()[:200])
