@@ -16,6 +16,9 @@ CONFIG_FILE = "mkdocs.yml"
 
 DEFAULT_KICKER = "Course summary"
 DEFAULT_REFLECTION = ("What did I learn?", "How will it change my practice?", "What will I do next?")
+DEFAULT_FOLLOW_UPS = (("revision", 14), ("change", 56))
+"""Days after a pass of the learner's calendar reminders: a revision check, and 'what did I change?'."""
+VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,19}")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class Course:
     """How the learner's browser writes dates (a language tag such as 'de-AT'); None: the site's theme.language."""
     strings: tuple[tuple[str, str], ...] = ()
     """The course's own wording of learner-facing sentences (`extra.course.strings`), replacing the package's."""
+    version: str | None = None
+    """The edition of the content (`version: "1.0"`), shown on the certificate with the build date."""
+    follow_ups: tuple[tuple[str, int], ...] = DEFAULT_FOLLOW_UPS
+    """Each calendar reminder ('revision', 'change') with the days after a pass it falls on."""
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -88,8 +95,14 @@ def load_course(extra: dict[str, Any]) -> Course:
     strings = raw.get("strings", {})
     for why in override_problems(strings):
         fail("strings", why)
+    version = raw.get("version")
+    for why in version_problems(version):
+        fail("version", why)
+    follow_ups = raw.get("follow_ups", dict(DEFAULT_FOLLOW_UPS))
+    for why in follow_up_problems(follow_ups):
+        fail("follow_ups", why)
     known = {"strings", "title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
-             "locale"}
+             "locale", "version", "follow_ups"}
     unknown = sorted(set(raw) - known)
     for key in unknown:
         fail(key, "is not a course setting: remove it or check its spelling")
@@ -105,4 +118,30 @@ def load_course(extra: dict[str, Any]) -> Course:
         reflection_prompts=tuple(p.strip() for p in prompts),
         locale=locale,
         strings=tuple(strings.items()) if isinstance(strings, dict) else (),
+        version=version,
+        follow_ups=tuple((kind, follow_ups.get(kind, days)) for kind, days in DEFAULT_FOLLOW_UPS),
     )
+
+
+def version_problems(version: Any) -> list[str]:
+    """What is wrong with `extra.course.version`, each as the end of a sentence naming the setting."""
+    if version is None or (isinstance(version, str) and VERSION.fullmatch(version)):
+        return []
+    if isinstance(version, (int, float)) and not isinstance(version, bool):
+        return [f"is the number {version}: write the edition in quotes, e.g. 'version: \"1.0\"' (without them, "
+                "1.10 would read as 1.1)"]
+    return ["must name the content's edition in up to 20 letters, digits, dots and hyphens, e.g. "
+            "'version: \"1.0\"'"]
+
+
+def follow_up_problems(follow_ups: Any) -> list[str]:
+    """What is wrong with `extra.course.follow_ups`: days after a pass for 'revision' and 'change'."""
+    if not isinstance(follow_ups, dict):
+        return ["must give the days after a pass of each reminder, e.g. 'follow_ups: {revision: 14, change: 56}'"]
+    kinds = dict(DEFAULT_FOLLOW_UPS)
+    return [
+        f"has '{kind}', which is not a reminder: the reminders are 'revision' and 'change'" if kind not in kinds
+        else f"gives '{kind}' {days!r}: write a whole number of days from 1 to 730, e.g. '{kind}: {kinds[kind]}'"
+        for kind, days in follow_ups.items()
+        if kind not in kinds or isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 730
+    ]

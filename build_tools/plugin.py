@@ -51,7 +51,7 @@ THEME_DIR = Path(__file__).parent / "theme"
 """Templates, browser code and styles the plugin adds to the theme; a course's custom_dir can override any."""
 STYLESHEETS = ["assets/course/course.css"]
 SCRIPTS = [f"assets/course/{name}.js"
-           for name in ("text", "marking", "store", "progress", "answers", "assessment", "certificate", "course")]
+           for name in ("text", "marking", "store", "edition", "identifiable", "calendar", "progress", "answers", "assessment", "certificate", "course")]
 SIZE_PLACEHOLDER = "@@course-summary-size@@"
 """Written into pages while the PDF is still being made; replaced by its size once it is."""
 PREPARING = "being prepared: reload the page in a moment"
@@ -266,7 +266,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.course, [(src, self.modules[src]) for src in in_nav], self.quizzes, self.widget_pages,
             self.config.final_assessment, functools.partial(site_url_of, files),
             locale=self.course.locale or site_language(config), language=site_language(config), review=self.config.assessment_review,
-            file_shell=self.config.offline_shell,
+            file_shell=self.config.offline_shell, built=today(), site_url=config.site_url or "",
         )
         self.widget_rows = widget_rows(self.manifest, self.quizzes, self.summary)
         # One file for every page, named by its content so a browser never keeps an old one.
