@@ -95,12 +95,8 @@ def load_course(extra: dict[str, Any]) -> Course:
     strings = raw.get("strings", {})
     for why in override_problems(strings):
         fail("strings", why)
-    version = raw.get("version")
-    for why in version_problems(version):
-        fail("version", why)
-    follow_ups = raw.get("follow_ups", dict(DEFAULT_FOLLOW_UPS))
-    for why in follow_up_problems(follow_ups):
-        fail("follow_ups", why)
+    for key, why in edition_problems(raw):
+        fail(key, why)
     known = {"strings", "title", "slug", "cpd_hours", "last_reviewed", "next_review", "authors", "summary_kicker", "reflection_prompts",
              "locale", "version", "follow_ups"}
     unknown = sorted(set(raw) - known)
@@ -118,9 +114,15 @@ def load_course(extra: dict[str, Any]) -> Course:
         reflection_prompts=tuple(p.strip() for p in prompts),
         locale=locale,
         strings=tuple(strings.items()) if isinstance(strings, dict) else (),
-        version=version,
-        follow_ups=tuple((kind, follow_ups.get(kind, days)) for kind, days in DEFAULT_FOLLOW_UPS),
+        version=raw.get("version"),
+        follow_ups=tuple((kind, raw.get("follow_ups", {}).get(kind, days)) for kind, days in DEFAULT_FOLLOW_UPS),
     )
+
+
+def edition_problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    """The edition's and the follow-ups' problems, each with the setting it is about."""
+    return ([("version", why) for why in version_problems(raw.get("version"))]
+            + [("follow_ups", why) for why in follow_up_problems(raw.get("follow_ups", {}))])
 
 
 def version_problems(version: Any) -> list[str]:
