@@ -1,6 +1,7 @@
-"""A copy of the course past its next review says so on every page, whatever the device's date is set to when it
-is opened: on the website, in the offline copy opened from disk, and in the SCORM package inside a learning system.
-The browser's clock is moved; the build's is not."""
+"""Copies of the course. One past its next review says so on every page, whatever the device's date is set to when
+it is opened: on the website, in the offline copy opened from disk, and in the SCORM package inside a learning
+system (the browser's clock is moved; the build's is not). A copy opened from disk has no web address to put in
+the follow-up reminders: they say to open the copy instead."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from browser_helpers import axe_violations, open_page, sit_final
 from build_tools.dates import long_date
@@ -82,6 +84,23 @@ def test_the_offline_copy_says_when_it_is_past_its_review(offline_copy: Path, wa
     notice(shown).wait_for()
     assert notice(shown).inner_text() == NOTICE
     assert axe_violations(page) == []
+    assert watched.console_errors == []
+
+
+def test_follow_ups_from_the_offline_copy_say_to_open_it_from_disk(offline_copy: Path, watched: Watched) -> None:
+    page = watched.page
+    final = in_copy(page, offline_copy, FACTS.final.page)
+    sit_final(final, "knowing")
+    certificate_page = FACTS.widget_pages("certificate")[0]
+    shown = in_copy(page, offline_copy, certificate_page)
+    shown.get_by_label("Your name, as it should appear on the certificate").fill("Dr Ada Lovelace")
+    with page.expect_download() as download:
+        shown.get_by_role("button", name=STRINGS["follow-ups-button"]).click()
+    events = Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")
+    files = [FACTS.widget_pages("summary")[0], certificate_page]
+    assert [str(event["DESCRIPTION"]).split("\n\n")[-1] for event in events] == [
+        STRINGS["follow-up-from-disk"].replace("{file}", src.replace(".md", ".html")) for src in files]
+    assert all("URL" not in event for event in events)
     assert watched.console_errors == []
 
 
