@@ -37,8 +37,8 @@ class Kind:
 COURSE_PAGE = Kind(
     "course",
     scripts=tuple(f"{THEME}assets/course/{name}.js"
-                  for name in ("text", "marking", "state", "mkdocs-quiz", "store", "progress", "assessment",
-                               "certificate", "course")),
+                  for name in ("text", "marking", "state", "mkdocs-quiz", "store", "edition", "identifiable",
+                               "calendar", "progress", "assessment", "certificate", "course")),
     styles=(f"{THEME}assets/course/course.css",),
 )
 """Every page of the site, the offline copy and the SCORM package; each script uses only those before it."""

@@ -19,6 +19,9 @@ CONFIG_FILE = "mkdocs.yml"
 
 DEFAULT_KICKER = "Course summary"
 DEFAULT_REFLECTION = ("What did I learn?", "How will it change my practice?", "What will I do next?")
+DEFAULT_FOLLOW_UPS = (("revision", 14), ("change", 56))
+"""Days after a pass of the learner's calendar reminders: a revision check, and 'what did I change?'."""
+VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,19}")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class Course:
     """How the learner's browser writes dates (a language tag such as 'de-AT'); None: the site's theme.language."""
     strings: tuple[tuple[str, str], ...] = ()
     """The course's own wording of learner-facing sentences (`extra.course.strings`), replacing the package's."""
+    version: str | None = None
+    """The edition of the content (`version: "1.0"`), shown on the certificate with the build date."""
+    follow_ups: tuple[tuple[str, int], ...] = DEFAULT_FOLLOW_UPS
+    """Each calendar reminder ('revision', 'change') with the days after a pass it falls on."""
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LOCALE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
@@ -74,6 +81,10 @@ class CourseSettings(Config):
                      lambda value: value is None or (isinstance(value, str) and LOCALE.fullmatch(value)))
     strings = Checked(lambda value: "; ".join(override_problems(value)),
                       lambda value: value is None or not override_problems(value), dict.items, default={})
+    version = Checked(lambda value: version_problems(value)[0], lambda value: not version_problems(value))
+    follow_ups = Checked(lambda value: "; ".join(follow_up_problems(value)), lambda value: not follow_up_problems(value),
+                         lambda value: tuple((kind, value.get(kind, days)) for kind, days in DEFAULT_FOLLOW_UPS),
+                         default={})
     authors = Checked("must be a list of one or more names, e.g. 'authors: [Dr A Smith]'", is_text_list,
                       stripped_texts)
 
@@ -99,5 +110,29 @@ def load_course(extra: dict[str, Any]) -> Course:
         title=settings.title, slug=slug, cpd_hours=settings.cpd_hours, last_reviewed=settings.last_reviewed,
         next_review=settings.next_review, authors=settings.authors, summary_kicker=settings.summary_kicker,
         reflection_prompts=settings.reflection_prompts, locale=settings.locale,
-        strings=tuple(settings.strings),
+        strings=tuple(settings.strings), version=settings.version, follow_ups=settings.follow_ups,
     )
+
+
+def version_problems(version: Any) -> list[str]:
+    """What is wrong with `extra.course.version`, each as the end of a sentence naming the setting."""
+    if version is None or (isinstance(version, str) and VERSION.fullmatch(version)):
+        return []
+    if isinstance(version, (int, float)) and not isinstance(version, bool):
+        return [f"is the number {version}: write the edition in quotes, e.g. 'version: \"1.0\"' (without them, "
+                "1.10 would read as 1.1)"]
+    return ["must name the content's edition in up to 20 letters, digits, dots and hyphens, e.g. "
+            "'version: \"1.0\"'"]
+
+
+def follow_up_problems(follow_ups: Any) -> list[str]:
+    """What is wrong with `extra.course.follow_ups`: days after a pass for 'revision' and 'change'."""
+    if not isinstance(follow_ups, dict):
+        return ["must give the days after a pass of each reminder, e.g. 'follow_ups: {revision: 14, change: 56}'"]
+    kinds = dict(DEFAULT_FOLLOW_UPS)
+    return [
+        f"has '{kind}', which is not a reminder: the reminders are 'revision' and 'change'" if kind not in kinds
+        else f"gives '{kind}' {days!r}: write a whole number of days from 1 to 730, e.g. '{kind}: {kinds[kind]}'"
+        for kind, days in follow_ups.items()
+        if kind not in kinds or isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 730
+    ]

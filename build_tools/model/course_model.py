@@ -24,6 +24,7 @@ from . import pages
 from .course import CONFIG_FILE, Course
 from .errors import Problem, raise_if_any
 from .quizzes import Quiz
+from .review import today
 from .settings import CourseConfig, site_language
 from .sources import ExtraSettings, Sources, site_url_of, with_quiz_problems
 
@@ -86,7 +87,8 @@ def build_model(nav: Navigation, files: Files, config: MkDocsConfig, settings: C
     manifest = learner_manifest(
         course, list(modules.items()), dict(sources.quizzes), dict(sources.widget_pages), settings.final_assessment,
         functools.partial(site_url_of, files), locale=course.locale or language, language=language,
-        review=settings.assessment_review, file_shell=settings.offline_shell,
+        review=settings.assessment_review, file_shell=settings.offline_shell, built=today(),
+        site_url=config.site_url or "",
     )
     return CourseModel(
         course=course, extra=extra, pages=sources.pages, modules=MappingProxyType(modules),

@@ -5,6 +5,7 @@ Plain data in, plain data out: the plugin passes in the course as MkDocs has res
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import asdict
@@ -62,7 +63,8 @@ def storage_keys(course: Course) -> dict[str, Any]:
 def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes: dict[str, Quiz],
                      widget_pages: dict[str, str], final: str | None, url_of: Callable[[str], str],
                      locale: str, language: str, review: str = "after-pass",
-                     file_shell: str | None = None) -> dict[str, Any]:
+                     file_shell: str | None = None, built: dt.date = dt.date.min,
+                     site_url: str = "") -> dict[str, Any]:
     """What the browser needs to track this course: modules (in course order), quizzes and learner pages, by URL.
 
     `modules` pairs each module's source path with its model; `url_of` gives a source path's site URL.
@@ -90,7 +92,20 @@ def learner_manifest(course: Course, modules: list[tuple[str, Module]], quizzes:
             for src, quiz in quizzes.items()
         },
         "pages": pages,
+        **edition(course, pages, built, site_url),
         **({"fileShell": {"page": file_shell, "param": SHELL_PARAMETER}} if file_shell else {}),
+    }
+
+
+def edition(course: Course, pages: dict[str, str], built: dt.date, site_url: str) -> dict[str, Any]:
+    """What the certificate says of the content studied, and the calendar reminders after a pass, each with the
+    page it links to (the course summary for revision, the certificate's reflective note for 'what did I change?')."""
+    return {
+        "edition": {"version": course.version, "built": built.isoformat(), "lastReviewed": course.last_reviewed.isoformat(),
+                    "nextReview": course.next_review.isoformat()},
+        "followUps": [{"kind": kind, "days": days, "url": pages.get("summary" if kind == "revision" else "certificate", "")}
+                      for kind, days in course.follow_ups],
+        "siteUrl": site_url,
     }
 
 
