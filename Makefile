@@ -12,7 +12,7 @@ PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
 PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check offline scorm bench review-due clean lock workflow-debian system-build system-test
+.PHONY: site serve test js-check check offline scorm bench review-due clean lock workflow-debian system-build system-test
 
 system-build:
 	@$(SYSTEM_PACKAGES) build
@@ -64,7 +64,17 @@ tests/firefox/node_modules/.installed: tests/firefox/package-lock.json | system-
 	npm ci --prefix tests/firefox --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed tests/firefox/node_modules/.installed
+# The browser scripts' lint (ESLint, exactly as tests/js/package-lock.json pins it, running no package's install
+# scripts) and the unit tests of their pure modules (Node's own test runner: nothing to install).
+tests/js/node_modules/.installed: tests/js/package-lock.json | system-test
+	npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund
+	touch $@
+
+js-check: tests/js/node_modules/.installed
+	tests/js/node_modules/.bin/eslint --config tests/js/eslint.config.mjs build_tools tests/js
+	node --test tests/js/*.test.js
+
+test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed tests/firefox/node_modules/.installed js-check
 	$(BIN)/python -m pytest
 
 # The weekly check of the workflow: fails while the course's or a page's next review is less than 60 days away.

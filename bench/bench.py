@@ -126,14 +126,14 @@ def pdf_floor(directory: Path, repeats: int) -> tuple[float, float]:
             "from mkdocs.config import load_config; from mkdocs.commands.build import build; "
             "c = load_config(sys.argv[1], site_dir=sys.argv[3]); p = next(x for x in c.plugins.values() "
             "if isinstance(x, CoursePlugin)); p.config['summary_pdf'] = False; build(c); "
-            "print(json.dumps(p.summary.to_json()))")
+            "print(json.dumps(p.model.summary.to_json()))")
     summary = subprocess.run([sys.executable, "-c", code, str(directory / "mkdocs.yml"), str(ROOT),
                               str(directory / "floor-site")], check=True, env=ENV, capture_output=True,
                              text=True).stdout.strip().splitlines()[-1]
 
     def render(copies: int) -> float:
         start = time.perf_counter()
-        workers = [subprocess.Popen([sys.executable, "-m", "build_tools.pdf", "-", str(directory / f"floor-{n}.pdf")],
+        workers = [subprocess.Popen([sys.executable, "-m", "build_tools.outputs.pdf", "-", str(directory / f"floor-{n}.pdf")],
                                     stdin=subprocess.PIPE, text=True, env=ENV) for n in range(copies)]
         for worker in workers:
             worker.stdin.write(summary)
@@ -205,6 +205,35 @@ def page_weights(site: Path) -> dict[str, object]:
     }
 
 
+def bundle_sizes() -> list[tuple[str, int, int, int]]:
+    """Each kind of page's script and style bundle, its code only (the course page's also leads with the course
+    data): (name, bytes of its sources, minified bytes, gzip bytes)."""
+    sys.path.insert(0, str(ROOT))
+    from build_tools.bundle import KINDS, make_bundle, package_source
+
+    rows = []
+    for kind in KINDS:
+        bundle = make_bundle(kind)
+        for suffix, sources, text in (("js", kind.scripts, bundle.script_text), ("css", kind.styles, bundle.style_text)):
+            rows.append((f"{kind.name}.{suffix}", sum(len(package_source(s).encode()) for s in sources),
+                         len(text.encode()), len(gzip.compress(text.encode(), 9))))
+    return rows
+
+
+def print_weights(weights: dict[str, object], bundles: list[tuple[str, int, int, int]]) -> None:
+    print("\nPage weight (course as it is):")
+    name, size = weights["largest HTML"]
+    print(f"  largest HTML: {name}, {size / 1024:.1f} KiB (target ≤ 60 KiB)")
+    name, size = weights["largest inline script and style"]
+    print(f"  most inline script and style on a page: {name}, {size / 1024:.1f} KiB (target ≤ 5 KiB)")
+    for key in ("first page (home), gzip", "second page (a module), gzip"):
+        count, size = weights[key]
+        print(f"  {key}: {count} requests, {size / 1024:.0f} KiB" + (" (target ≤ 10 requests)" if "first" in key else ""))
+    print("  bundles (sources → minified, gzip): " + "; ".join(
+        f"{name} {sources / 1024:.1f} → {size / 1024:.1f} KiB, {zipped / 1024:.1f} KiB"
+        for name, sources, size, zipped in bundles))
+
+
 def main(repeats: int) -> None:
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {repeats} whole builds each\n")
     rows = []
@@ -225,6 +254,7 @@ def main(repeats: int) -> None:
             if extra == 0:
                 mkdocs_start = startup(no_pdf, repeats)
                 weights = page_weights(course / "site")
+                bundles = bundle_sizes()
     print("| case | plain Material | course: rebuild (PDF cached) | ratio | target | course: clean build | "
           "pages alone | PDF alone (WeasyPrint import + render) | clean / max(pages, PDF) | target |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -240,14 +270,7 @@ def main(repeats: int) -> None:
     for label, *_, floor_t, pair_t in rows:
         print(f"  {label}: {floor_t:.2f} s alone, {pair_t:.2f} s for two at once ({pair_t / floor_t:.2f}×)")
     print(f"\nMkDocs start-up before any plugin code runs (course as it is): {mkdocs_start:.2f} s")
-    print("\nPage weight (course as it is):")
-    name, size = weights["largest HTML"]
-    print(f"  largest HTML: {name}, {size / 1024:.1f} KiB (target ≤ 60 KiB)")
-    name, size = weights["largest inline script and style"]
-    print(f"  most inline script and style on a page: {name}, {size / 1024:.1f} KiB (target ≤ 5 KiB)")
-    for key in ("first page (home), gzip", "second page (a module), gzip"):
-        count, size = weights[key]
-        print(f"  {key}: {count} requests, {size / 1024:.0f} KiB")
+    print_weights(weights, bundles)
 
 
 if __name__ == "__main__":

@@ -94,12 +94,13 @@ def unpacked_offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def course_data(html: str, site_dir: Path) -> dict:
-    """The course data a built page loads (the file its `course-data.*.js` script names)."""
+    """The course data a built page loads: the first line of the course bundle its script names."""
     import json
     import re
 
-    name = re.search(r'<script src="[./]*(assets/course/course-data\.[0-9a-f]+\.js)"></script>', html).group(1)
-    return json.loads((site_dir / name).read_text().removeprefix("window.CourseData = ").rstrip().rstrip(";"))
+    name = re.search(r'<script src="[./]*(assets/bundles/course\.[0-9a-f]+\.js)"></script>', html).group(1)
+    first_line = (site_dir / name).read_text().splitlines()[0]
+    return json.loads(first_line.removeprefix("window.CourseData = ").rstrip().rstrip(";"))
 
 
 def page_urls(config: MkDocsConfig) -> list[str]:

@@ -14,11 +14,12 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from build_tools.banners import Banner, load_banners
-from build_tools.course import Course, load_course
-from build_tools.pages import Module, read_module, read_page
-from build_tools.plugin import EVERY_ANCHOR
-from build_tools.quizzes import Quiz, load_quizzes
+from build_tools.model.banners import Banner, load_banners
+from build_tools.model.course import Course, load_course
+from build_tools.model.pages import Module, read_module, read_page
+from build_tools.model.sources import EVERY_ANCHOR
+from build_tools.model.quiz_files import load_quizzes
+from build_tools.model.quizzes import Quiz
 
 ROOT = Path(__file__).resolve().parents[1]
 

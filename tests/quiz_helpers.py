@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from build_tools.errors import AuthoringError, Problem
-from build_tools.quizzes import Quiz, load_quizzes
+from build_tools.model.errors import AuthoringError, Problem
+from build_tools.model.quiz_files import load_quizzes
+from build_tools.model.quizzes import Quiz
 
 PAGES = {
     "modules/a.md": {"a": "Module A", "symptoms": "Symptoms", "key-points": "Key points"},

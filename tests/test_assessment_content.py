@@ -19,9 +19,10 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from build_tools.plugin import EVERY_ANCHOR
-from build_tools.quizzes import Question, Quiz, load_quizzes
-from build_tools.render import option_order
+from build_tools.model.sources import EVERY_ANCHOR
+from build_tools.model.quiz_files import load_quizzes
+from build_tools.model.quizzes import Question, Quiz
+from build_tools.render.quiz_markup import option_order
 
 pytestmark = pytest.mark.unit
 

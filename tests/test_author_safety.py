@@ -115,7 +115,7 @@ def test_summary_pdf_embeds_no_file_named_in_raw_html(tmp_path: Path) -> None:
 
 
 def test_pdf_renderer_refuses_every_file_but_its_own() -> None:
-    from build_tools.pdf import PACKAGE, package_files_only
+    from build_tools.outputs.pdf import PACKAGE, package_files_only
 
     assert package_files_only((Path(str(PACKAGE)) / "fonts" / "OFL.txt").as_uri()) is None
     assert package_files_only("data:image/png;base64,AAAA") is None

@@ -66,7 +66,7 @@ def test_submitting_with_questions_unanswered_says_how_many(course_site: Served,
     assert page.evaluate("document.activeElement.name") == page.locator(SHOWN).nth(1).locator(
         "input").first.get_attribute("name"), "focus goes to the first unanswered question"
     assert page.locator("[data-course-result]").get_attribute("data-outcome") is None
-    assert page.evaluate("CourseStore.state.attempts.length") == 0
+    assert page.evaluate("Course.store.state.attempts.length") == 0
 
 
 @pytest.mark.parametrize(("correct", "total", "passes"), [(35, 44, False), (36, 45, True), (79, 100, False),
@@ -74,8 +74,8 @@ def test_submitting_with_questions_unanswered_says_how_many(course_site: Served,
 def test_the_pass_mark_is_compared_exactly(course_site: Served, watched: Watched, correct: int, total: int,
                                            passes: bool) -> None:
     open_page(course_site, watched.page, FINAL_URL)
-    assert watched.page.evaluate("([c, t]) => CourseMarking.passes(c, t, 80)", [correct, total]) is passes
-    shown = watched.page.evaluate("([c, t]) => CourseStore.percent(c, t)", [correct, total])
+    assert watched.page.evaluate("([c, t]) => Course.marking.passes(c, t, 80)", [correct, total]) is passes
+    shown = watched.page.evaluate("([c, t]) => Course.store.percent(c, t)", [correct, total])
     assert (shown >= 80) is passes, "the percentage shown never contradicts the verdict"
 
 
@@ -138,7 +138,7 @@ def test_a_pass_shows_the_full_review(course_site: Served, watched: Watched) -> 
     page = watched.page
     open_page(course_site, page, FINAL_URL)
     sit_final(page, "knowing", right_first=TOTAL - 1)  # a pass with one wrong answer
-    drawn = page.evaluate("CourseStore.state.exam.drawn")
+    drawn = page.evaluate("Course.store.state.exam.drawn")
     by_id = {q.id: q for q in FACTS.final.questions}
     assert page.locator(".course-exam__option.correct").count() == sum(
         o.correct for qid in drawn for o in by_id[qid].options)
@@ -157,7 +157,7 @@ def test_each_attempt_draws_across_every_module_and_keeps_its_draw(course_site: 
 
     def drawn() -> list[str]:
         ids = [page.locator(SHOWN).nth(i).get_attribute("data-question") for i in range(page.locator(SHOWN).count())]
-        assert ids == page.evaluate("CourseStore.state.exam.drawn") and len(ids) == TOTAL == len(set(ids))
+        assert ids == page.evaluate("Course.store.state.exam.drawn") and len(ids) == TOTAL == len(set(ids))
         for source, members in groups.items():
             assert sum(qid in members for qid in ids) == shares[source], source
         numbers = page.locator(f"{SHOWN} [data-question-number]").all_inner_texts()

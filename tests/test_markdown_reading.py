@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from build_tools.pages import list_items, section
+from build_tools.model.pages import list_items, section
 from conftest import FIXTURE_COURSE, build_course, copy_course
 
 pytestmark = pytest.mark.build

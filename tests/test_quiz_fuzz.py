@@ -8,8 +8,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.errors import Problem
-from build_tools.quizzes import parse_quiz
+from build_tools.model.errors import Problem
+from build_tools.model.quiz_files import parse_quiz
 from quiz_helpers import VALID, anchors_of
 
 pytestmark = pytest.mark.unit

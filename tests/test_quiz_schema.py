@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from build_tools.errors import Problem
-from build_tools.quizzes import parse_quiz
+from build_tools.model.errors import Problem
+from build_tools.model.quiz_files import parse_quiz
 from conftest import ROOT
 from quiz_helpers import VALID
 
@@ -116,7 +116,7 @@ def test_every_course_quiz_file_declares_and_passes_the_schema() -> None:
 
 
 def test_schema_names_every_key_the_loader_knows() -> None:
-    from build_tools.quizzes import OPTION_KEYS, QUESTION_KEYS, QUIZ_KEYS, QUESTION_TYPES
+    from build_tools.model.quiz_files import OPTION_KEYS, QUESTION_KEYS, QUIZ_KEYS, QUESTION_TYPES
 
     assert set(SCHEMA["properties"]) == QUIZ_KEYS
     assert set(SCHEMA["$defs"]["question"]["properties"]) == QUESTION_KEYS

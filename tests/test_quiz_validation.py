@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.errors import Problem
-from build_tools.quizzes import load_quizzes
+from build_tools.model.errors import Problem
+from build_tools.model.quiz_files import load_quizzes
 from quiz_helpers import VALID, anchors_of, load, problems_for
 
 pytestmark = pytest.mark.unit
@@ -140,8 +140,8 @@ def test_unreadable_files_get_a_message_not_a_traceback(tmp_path: Path, content:
                                                         message: str) -> None:
     (tmp_path / "quizzes").mkdir()
     (tmp_path / "quizzes" / "bad.yml").write_bytes(content)
-    from build_tools.errors import AuthoringError
-    from build_tools.quizzes import load_quizzes
+    from build_tools.model.errors import AuthoringError
+    from build_tools.model.quiz_files import load_quizzes
     from quiz_helpers import anchors_of
 
     with pytest.raises(AuthoringError) as caught:
@@ -223,7 +223,7 @@ def test_draw_is_for_the_final_assessment_only(tmp_path: Path) -> None:
     ([1, 1, 8], 5, [1, 1, 3]), ([10, 3, 2], 6, [4, 1, 1]), ([5] * 6, 18, [3] * 6), ([7, 1], 2, [1, 1]),
 ])
 def test_each_module_gives_its_share_of_an_attempt(sizes: list[int], draw: int, shares: list[int]) -> None:
-    from build_tools.quizzes import Option, Question, Quiz
+    from build_tools.model.quizzes import Option, Question, Quiz
 
     questions = [Question(f"q{group}-{n}", "single", "?", (Option("a", True, None), Option("b", False, None)), None,
                           f"p{group}.md#x") for group, size in enumerate(sizes) for n in range(size)]

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
+import rjsmin
 
 from browser_helpers import answer_module_quiz, axe_violations, most_right_to_fail, sit_final
 from conftest import ROOT, Watched, free_port, package_course, serve
@@ -260,11 +261,11 @@ LONGEST_NAME = ("Dr " + "Ångström-" * 9)[:80]
 def make_longest_state(course: object) -> None:
     """A note far longer than the boxes allow (kept from before they had a limit), and hundreds of attempts."""
     course.evaluate("""text => {
-        const state = CourseStore.state;
+        const state = Course.store.state;
         Object.keys(state.reflection).forEach(key => { state.reflection[key] = text; });
         for (let i = 0; i < 300; i++) state.attempts.push({date: new Date(Date.UTC(2030, 0, 1, 0, i)).toISOString(),
                                                            answers: {}});
-        CourseStore.save();
+        Course.store.save();
     }""", COSTLY * 2000)
 
 
@@ -366,7 +367,7 @@ def test_a_forged_record_in_the_learning_system_is_taken_piece_by_piece(server: 
         assert "Bait" not in link.inner_text() and link.evaluate("a => a.href").startswith(server)
         wait_for_value(page, "cmi.core.lesson_status", "failed")
         assert not lms(page)["location"].startswith("javascript")
-        assert course.evaluate("CourseStore.state.name") == "Dr Kept"
+        assert course.evaluate("Course.store.state.name") == "Dr Kept"
         open_in(course, server, FACTS.widget_pages("privacy")[0])
         privacy = course.locator(".course-privacy p:visible")
         assert privacy.count() == 1 and "saved to that system, where its administrators can see them" in \
@@ -456,10 +457,14 @@ def test_the_launch_page_loads_nothing_from_another_host(unzipped: Path) -> None
     assert list(key["answers"]) == [question.id for question in FACTS.final.questions]
 
 
-def test_the_launch_script_writes_the_state_shape_the_course_reads() -> None:
-    """scorm.js writes the learner state into storage itself: its shape's version must be store.js's."""
-    def version(path: Path) -> str:
-        return re.search(r"var STATE_VERSION = (\d+);", path.read_text()).group(1)
-
-    assert version(ROOT / "build_tools/outputs/scorm_launch/scorm.js") == \
-        version(ROOT / "build_tools/theme/assets/course/store.js")
+def test_the_launch_page_reads_the_state_with_the_course_s_own_module(unzipped: Path) -> None:
+    """One learner-state contract: the launch page's bundle carries the course pages' own state module, before the
+    launcher's own code."""
+    course = unzipped / "course"
+    [launch] = re.findall(r'<script src="(assets/bundles/scorm-launch\.[0-9a-f]+\.js)"', (course / LAUNCH_PAGE).read_text())
+    [pages] = re.findall(r'<script src="(assets/bundles/course\.[0-9a-f]+\.js)"', (course / "index.html").read_text())
+    state = rjsmin.jsmin((ROOT / "build_tools/theme/assets/course/state.js").read_text(), keep_bang_comments=True).strip()
+    launcher = rjsmin.jsmin((ROOT / "build_tools/outputs/scorm_launch/scorm.js").read_text(), keep_bang_comments=True)
+    launch_text = (course / launch).read_text()
+    assert state in (course / pages).read_text() and state in launch_text
+    assert launch_text.index(state) < launch_text.index(launcher.strip()[:200])

@@ -147,9 +147,11 @@ def test_unknown_widget_names_its_line(tmp_path: Path, caplog: pytest.LogCapture
 
 
 def test_every_page_loads_the_course_data_as_one_cached_file(course_site: Served) -> None:
-    names = {re.search(r"course-data\.[0-9a-f]+\.js", p.read_text()).group(0) for p in course_site.site_dir.rglob("*.html")
-             if "course-data" in p.read_text()}
+    pages = list(course_site.site_dir.rglob("*.html"))
+    names = {name for p in pages for name in re.findall(r"assets/bundles/course\.[0-9a-f]+\.js", p.read_text())}
     assert len(names) == 1
+    [name] = names
+    assert all(name in p.read_text() for p in pages)
     assert not any('id="course-data"' in p.read_text() for p in course_site.site_dir.rglob("*.html"))
 
 

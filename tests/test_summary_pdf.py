@@ -9,10 +9,10 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from pypdf import PdfReader
 
-from build_tools.dates import long_date
-from build_tools.errors import AuthoringError
-from build_tools.folders import MARKER, make_own
-from build_tools.summary_job import KEEP, SummaryJob, cache_key, prune
+from build_tools.model.dates import long_date
+from build_tools.model.errors import AuthoringError
+from build_tools.model.folders import MARKER, make_own
+from build_tools.outputs.summary_job import KEEP, SummaryJob, cache_key, prune
 from conftest import ROOT, Served, build_course, copy_course
 from course_facts import course_facts
 
@@ -152,7 +152,7 @@ def test_a_worker_started_early_is_stopped_when_the_pdf_is_cached(tmp_path: Path
 
 
 def test_the_cache_key_is_what_changes_the_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    import build_tools.summary_job as job
+    import build_tools.outputs.summary_job as job
 
     key = cache_key(SUMMARY)
     assert cache_key(dict(SUMMARY)) == key

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from build_tools.widgets import add_widget_headings
+from build_tools.render.widgets import add_widget_headings
 
 pytestmark = pytest.mark.unit
 

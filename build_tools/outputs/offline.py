@@ -7,18 +7,16 @@ copy: some browsers give every file opened from disk a storage of its own (see o
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
-from ..course import Course
-from ..csp import with_policy
-from ..learner import SHELL_PARAMETER
-from ..templating import package_templates
+from ..browser.bundle import OFFLINE_SHELL, make_bundle
+from ..model.course_model import CourseModel
+from ..render.csp import with_policy
+from ..render.learner_manifest import SHELL_PARAMETER
+from ..render.templating import package_templates
 from .site_copy import zip_folder
 
 SHELL_PAGE = "course.html"
-SHELL_SCRIPT = "assets/course/offline-shell.js"
 START_PAGE = "index.html"
 _templates = package_templates("outputs/offline_shell", ["html"])
 
@@ -30,16 +28,16 @@ and the reflective note. Your progress is kept by this browser on this computer 
 """
 
 
-def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, Any]) -> Path:
+def package(site_dir: Path, dist_dir: Path, model: CourseModel) -> Path:
     """dist/<course>-offline.zip, holding one folder with index.html at its top."""
+    course, manifest = model.course, model.manifest
     (site_dir / "README.txt").write_text(OPENING.format(title=course.title), encoding="utf-8")
     (site_dir / "404.html").unlink(missing_ok=True)  # no server shows it, and its links are the website's
-    script = site_dir / SHELL_SCRIPT
-    script.write_text((files("build_tools") / "outputs" / "offline_shell" / "shell.js").read_text(encoding="utf-8"),
-                      encoding="utf-8")
-    data = {"prefix": manifest["storagePrefix"], "start": START_PAGE, "param": SHELL_PARAMETER}
+    bundle = make_bundle(OFFLINE_SHELL)
+    bundle.write(site_dir)
+    data = {"kept": manifest["storage"]["kept"], "start": START_PAGE, "param": SHELL_PARAMETER}
     shell = _templates.get_template(SHELL_PAGE).render(
-        lang=manifest["locale"], title=course.title, script=SHELL_SCRIPT, start=START_PAGE,
+        lang=manifest["locale"], title=course.title, bundle=bundle, start=START_PAGE,
         data=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
     (site_dir / SHELL_PAGE).write_text(with_policy(shell), encoding="utf-8")
     folder = f"{course.slug}-offline"

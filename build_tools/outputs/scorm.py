@@ -10,24 +10,20 @@ the session when the learner leaves. Outside an LMS it only shows the course.
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree
 
 
-from ..course import Course
-from ..csp import with_policy
-from ..templating import package_templates
+from ..browser.bundle import SCORM_LAUNCH, make_bundle
+from ..model.course import Course
+from ..model.course_model import CourseModel
+from ..render.csp import with_policy
+from ..render.templating import package_templates
 from .site_copy import zip_folder
 
 LAUNCH_PAGE = "scorm.html"
 """The page the LMS opens: the resource's href in the manifest."""
-LAUNCH_SCRIPT = "assets/scorm/scorm.js"
-MARKING_SCRIPT = "assets/course/marking.js"
-"""The course's own marking code, which the launch page uses to report the final assessment's result."""
 START_PAGE = "index.html"
 """The course page the launch page shows first (its home page leads on to where the learner left off)."""
 MANIFEST = "imsmanifest.xml"
@@ -40,29 +36,28 @@ ElementTree.register_namespace("adlcp", ADLCP)
 _templates = package_templates("outputs/scorm_launch", ["html"])
 
 
-def package(site_dir: Path, dist_dir: Path, course: Course, manifest: dict[str, Any]) -> Path:
+def package(site_dir: Path, dist_dir: Path, model: CourseModel) -> Path:
     """dist/<course>-scorm12.zip, with imsmanifest.xml and the launch page at its root."""
-    script = site_dir / LAUNCH_SCRIPT
-    script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_text((files("build_tools") / "outputs" / "scorm_launch" / "scorm.js").read_text(encoding="utf-8"),
-                      encoding="utf-8")
-    (site_dir / LAUNCH_PAGE).write_text(launch_page(site_dir, course, manifest), encoding="utf-8")
+    course = model.course
+    (site_dir / LAUNCH_PAGE).write_text(launch_page(site_dir, model), encoding="utf-8")
     listed = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-    final = next((quiz for quiz in manifest["quizzes"].values() if quiz["final"]), None)
-    (site_dir / MANIFEST).write_bytes(package_manifest(course, listed, final["passMark"] if final else None))
+    final = model.final_quiz
+    (site_dir / MANIFEST).write_bytes(package_manifest(course, listed, final.pass_mark if final else None))
     return zip_folder(site_dir, dist_dir / f"{course.slug}-scorm12.zip", inside="")
 
 
-def launch_page(site_dir: Path, course: Course, manifest: dict[str, Any]) -> str:
-    """The launch page, told what the course keeps in the browser and how to find the final assessment's answers."""
-    home = read_page(site_dir / START_PAGE)
-    data = {"manifest": manifest}
+def launch_page(site_dir: Path, model: CourseModel) -> str:
+    """The launch page, told what the course keeps in the browser and how to find the final assessment's answers;
+    its bundle is written beside it."""
+    bundle = make_bundle(SCORM_LAUNCH)
+    bundle.write(site_dir)
+    data = {"manifest": model.manifest}
     return with_policy(_templates.get_template("scorm.html").render(
-        lang=home.lang or manifest["locale"],
-        title=course.title,
-        icon=home.icon,
+        lang=model.language,
+        title=model.course.title,
+        icon=model.icon,
         data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"),
-        scripts=[MARKING_SCRIPT, LAUNCH_SCRIPT],
+        bundle=bundle,
         start=START_PAGE,
     ))
 
@@ -97,27 +92,3 @@ def package_manifest(course: Course, listed: list[str], pass_mark: int | None) -
     tree = ElementTree.ElementTree(root)
     ElementTree.indent(tree)
     return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
-
-
-class PageFacts(HTMLParser):
-    """What the launch page needs from the built home page: its language and icon."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lang = ""
-        self.icon = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag == "html" and found.get("lang"):
-            self.lang = found["lang"] or ""
-        if tag == "link" and found.get("rel") == "icon" and not self.icon:
-            self.icon = found.get("href") or ""
-
-
-def read_page(path: Path) -> PageFacts:
-    facts = PageFacts()
-    if path.is_file():
-        facts.feed(path.read_text(encoding="utf-8"))
-        facts.close()
-    return facts

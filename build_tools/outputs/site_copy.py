@@ -15,6 +15,8 @@ from pathlib import Path
 from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..browser.material_fences import check_offline_plugin
+
 IFRAME_WORKER = "assets/course/vendor/iframe-worker-shim.js"
 """Material's offline search needs this shim; the plugin ships it rather than fetching it from a CDN."""
 
@@ -40,6 +42,7 @@ def frame_script(theme_dir: Path) -> str:
 def inline_search_index(config: MkDocsConfig) -> None:
     """What Material's offline plugin does after a build: the search index as a script a file page can load."""
     plugin = OfflinePlugin()
+    check_offline_plugin(plugin)
     plugin.load_config({"enabled": True})
     plugin.on_post_build(config=config)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from browser_helpers import axe_violations, open_page, sit_final
-from build_tools.learner import keyed
-from build_tools.strings import course_strings
+from build_tools.render.learner_manifest import keyed
+from build_tools.model.strings import course_strings
 from conftest import Served, Watched
 from course_facts import course_facts
 
@@ -21,7 +21,7 @@ NOT_RATED = TEXT["confidence-not-rated"]
 
 
 def ratings(page: object, moment: str) -> dict[str, int]:
-    return page.evaluate("moment => ({...CourseStore.state.confidence[moment]})", moment)
+    return page.evaluate("moment => ({...Course.store.state.confidence[moment]})", moment)
 
 
 def rate(page: object, moment: str, statement: dict[str, str], rating: int) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from browser_helpers import answer_module_quiz, axe_violations, open_page, sit_final
-from build_tools.learner import keyed
-from build_tools.strings import course_strings
+from build_tools.render.learner_manifest import keyed
+from build_tools.model.strings import course_strings
 from conftest import Served, Watched
 from course_facts import course_facts
 from test_confidence import rate
@@ -100,8 +100,8 @@ def test_progress_saved_in_one_browser_is_restored_in_another_and_a_pass_survive
         open_page(course_site, third, CERTIFICATE_PAGE)
         assert certificate(third).is_visible(), "the pass made here stays"
         assert third.locator("#course-learner-name").input_value() == "Dr Here", "what is here stays"
-        assert third.evaluate("() => CourseStore.state.attempts.length") == 1
-        assert third.evaluate("() => ({...CourseStore.state.confidence.before})") == {STATEMENT["key"]: 5}
+        assert third.evaluate("() => Course.store.state.attempts.length") == 1
+        assert third.evaluate("() => ({...Course.store.state.confidence.before})") == {STATEMENT["key"]: 5}
     finally:
         another.close()
     assert watched.foreign_requests == [] and watched.console_errors == []
@@ -119,11 +119,11 @@ def test_a_wrong_file_is_said_plainly_and_changes_nothing(course_site: Served, w
                                                           content: str, expected: str) -> None:
     page = watched.page
     open_page(course_site, page, PROGRESS_PAGE)
-    before = page.evaluate("() => JSON.stringify(CourseStore.state)")
+    before = page.evaluate("() => JSON.stringify(Course.store.state)")
     file = tmp_path / "chosen.json"
     file.write_text(content, encoding="utf-8")
     assert restore_file(page, file) == TEXT[expected].replace("{course}", "Asthma in Children")
-    assert page.evaluate("() => JSON.stringify(CourseStore.state)") == before
+    assert page.evaluate("() => JSON.stringify(Course.store.state)") == before
     assert axe_violations(page) == []
 
 
@@ -144,6 +144,6 @@ def test_save_and_restore_work_in_the_offline_copy_opened_from_disk(offline_copy
         assert "confidence ratings: 1;" in restore_file(course, file)
         other.reload()  # what the holder page keeps, handed to the page again
         course = in_copy(other, offline_copy)
-        assert course.evaluate("() => ({...CourseStore.state.confidence.before})") == {STATEMENT["key"]: 4}
+        assert course.evaluate("() => ({...Course.store.state.confidence.before})") == {STATEMENT["key"]: 4}
     finally:
         fresh.close()

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from browser_helpers import sit_final
-from build_tools.learner import keyed
-from build_tools.strings import course_strings
+from build_tools.render.learner_manifest import keyed
+from build_tools.model.strings import course_strings
 from conftest import Watched
 from course_facts import course_facts
 from test_confidence import rate

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.course import MOST_CONFIDENCE_STATEMENTS, load_course
-from build_tools.errors import AuthoringError
-from build_tools.learner import keyed
-from build_tools.widgets import place_widgets
+from build_tools.model.course import MOST_CONFIDENCE_STATEMENTS, load_course
+from build_tools.model.errors import AuthoringError
+from build_tools.render.learner_manifest import keyed
+from build_tools.render.widgets import place_widgets
 
 pytestmark = pytest.mark.unit
 

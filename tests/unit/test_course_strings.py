@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.course import load_course
-from build_tools.errors import AuthoringError
-from build_tools.strings import course_strings
+from build_tools.model.course import load_course
+from build_tools.model.errors import AuthoringError
+from build_tools.model.strings import course_strings
 
 pytestmark = pytest.mark.unit
 

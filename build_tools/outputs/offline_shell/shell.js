@@ -18,7 +18,7 @@
   }
 
   function kept(key) {
-    return typeof key === "string" && (key.indexOf(config.prefix) === 0 || key.indexOf("quiz_progress_") === 0);
+    return typeof key === "string" && config.kept.some(function (prefix) { return key.indexOf(prefix) === 0; });
   }
 
   function snapshot() {
@@ -38,7 +38,7 @@
   /* A page of the copy, by its path from here; anything else shows the start page. */
   function page(hash) {
     var path = decodeURIComponent(hash.replace(/^#/, ""));
-    return /^[A-Za-z0-9_~-][A-Za-z0-9._~\/-]*\.html(#[A-Za-z0-9_.-]*)?$/.test(path) && path.indexOf("..") === -1 ?
+    return /^[A-Za-z0-9_~-][A-Za-z0-9._~/-]*\.html(#[A-Za-z0-9_.-]*)?$/.test(path) && path.indexOf("..") === -1 ?
       path : config.start;
   }
 

@@ -5,8 +5,9 @@
 (function () {
   "use strict";
 
-  var store = window.CourseStore;
-  var marking = window.CourseMarking;
+  var Course = window.Course || {};
+  var store = Course.store;
+  var marking = Course.marking;
   if (!store) return;
   var final = store.finalQuiz();
 
@@ -45,68 +46,21 @@
     }).sort());
   }
 
-  /* A small seeded generator, so an attempt's order is the same after a reload and differs between attempts. */
-  function seededRandom(text) {
-    var seed = 2166136261;
-    for (var i = 0; i < text.length; i++) seed = Math.imul(seed ^ text.charCodeAt(i), 16777619);
-    return function () {
-      seed = (seed + 0x6d2b79f5) | 0;
-      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  function shuffled(values, id, attempt) {
-    var order = values.slice();
-    var random = seededRandom(id + ":" + attempt);
-    for (var i = order.length - 1; i > 0; i--) {
-      var j = Math.floor(random() * (i + 1));
-      var swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
-  }
-
-  /* Attempt 0 keeps the build's (already shuffled) order; each retake gets an order unlike the one before it. */
-  function orderFor(built, id, attempt) {
-    if (attempt === 0) return built;
-    var previous = attempt === 1 ? built : shuffled(built, id, attempt - 1);
-    var order = shuffled(built, id, attempt);
-    if (order.join() === previous.join()) order = order.slice(1).concat(order.slice(0, 1));
-    return order;
-  }
-
   function attemptNumber() {
     var attempts = store.state.attempts.length;
     return store.state.exam.submitted ? attempts - 1 : attempts;
   }
 
-  /* The questions of this attempt, in the order drawn, kept with it so that a reload shows the same ones. From
-     each group of the bank (the questions a module teaches) the attempt takes its share, those the last attempt
-     did not show first; without a bank, every question in the order written. */
+  /* The questions of this attempt, in the order drawn, kept with it so that a reload shows the same ones; a new
+     attempt draws afresh, those the last attempt did not show first. */
   function drawnIds() {
     var exam = store.state.exam;
-    var known = Object.keys(final.quiz.key.answers);
     if (marking.attemptQuestions(final.quiz, { questions: exam.drawn }).length) return exam.drawn;
     var attempts = store.state.attempts;
     var last = attempts.length ? marking.attemptQuestions(final.quiz, attempts[attempts.length - 1]) : [];
-    var bank = final.quiz.bank;
-    var drawn = [];
-    if (final.quiz.total === known.length) {
-      drawn = known;
-    } else {
-      bank.groups.forEach(function (group, index) {
-        var seed = "draw:" + Math.random();
-        var unseen = shuffled(group.filter(function (id) { return last.indexOf(id) === -1; }), seed, 1);
-        var seen = shuffled(group.filter(function (id) { return last.indexOf(id) !== -1; }), seed, 2);
-        drawn = drawn.concat(unseen.concat(seen).slice(0, bank.shares[index]));
-      });
-    }
-    exam.drawn = drawn;
+    exam.drawn = marking.draw(final.quiz, last, "draw:" + Math.random());
     store.save();
-    return drawn;
+    return exam.drawn;
   }
 
   /* The attempt's questions, in the form in drawn order and numbered; the bank's others hidden. */
@@ -127,7 +81,7 @@
       if (question.hasAttribute("data-keep-order")) return;
       var box = question.querySelector(".course-exam__options");
       if (!box.dataset.built) box.dataset.built = inputs(question).map(function (input) { return input.value; }).join(",");
-      orderFor(box.dataset.built.split(","), question.dataset.question, attempt).forEach(function (value) {
+      marking.optionOrder(box.dataset.built.split(","), question.dataset.question, attempt).forEach(function (value) {
         box.appendChild(box.querySelector('input[value="' + value + '"]').closest(".course-exam__option"));
       });
     });
@@ -350,7 +304,7 @@
     renderResult();
   }
 
-  store.onChange(function () {
+  store.onChange(["attempts", "exam"], function () {
     renderAttempts();
     renderResult();
   });

@@ -3,8 +3,15 @@
 (function () {
   "use strict";
 
-  var store = window.CourseStore;
+  var store = window.Course && window.Course.store;
   if (!store) return;
+  var edition = window.Course.edition;
+  var text = window.Course.text;
+
+  /* Each confidence statement with its ratings before and after, as the certificate and the note show them. */
+  function confidenceLines() {
+    return window.Course.confidence.lines(store.manifest, store.state.confidence, text);
+  }
 
   function page() {
     return document.querySelector("[data-course-certificate-page]");
@@ -30,14 +37,88 @@
     Object.keys(state.reflection).forEach(function (part) {
       fill(certificate, part, state.reflection[part].trim() || "Not written yet.");
     });
-    window.CourseConfidence.lines().forEach(function (line) {
+    confidenceLines().forEach(function (line) {
       var target = certificate.querySelector('[data-fill-confidence="' + line.key + '"]');
       if (target && target.textContent !== line.text) target.textContent = line.text;
     });
+    fillEdition(certificate, pass);
     widget.querySelectorAll("[data-field]").forEach(function (field) {
       var value = field.dataset.field === "name" ? state.name : state.reflection[field.dataset.field];
       if (document.activeElement !== field && field.value !== value) field.value = value;
     });
+  }
+
+  /* The edition studied, its review dates, and the reference of this learner's pass. */
+  function fillEdition(certificate, pass) {
+    var studied = edition.edition;
+    var built = edition.dayText(studied.built);
+    var values = {
+      "version": studied.version ? text("edition-value", { version: studied.version, date: built }) :
+        text("edition-built", { date: built }),
+      "last-reviewed": edition.dayText(studied.lastReviewed),
+      "next-review": edition.dayText(studied.nextReview),
+      "in-date": !pass ? "" : edition.withinReviewOn(pass.date) ? text("edition-in-date-yes") :
+        text("edition-in-date-no", { date: edition.dayText(studied.nextReview) }),
+      "reference": pass ? edition.reference(store.state.name, pass) : "",
+      "overdue": edition.overdue() ? edition.overdueText() : "",
+    };
+    Object.keys(values).forEach(function (key) {
+      var target = certificate.querySelector('[data-edition="' + key + '"]');
+      if (target.textContent !== values[key]) target.textContent = values[key];
+    });
+    certificate.querySelector('[data-edition="overdue"]').hidden = !values.overdue;
+    var hint = page().querySelector("[data-course-follow-ups-hint]");
+    var days = {};
+    store.manifest.followUps.forEach(function (followUp) { days[followUp.kind] = followUp.days; });
+    var hintText = text("follow-ups-hint", days);
+    if (hint.textContent !== hintText) hint.textContent = hintText;
+  }
+
+  /* The certificate's edition lines as text, for the reflective note: the same fields, in the same words. */
+  function editionLines() {
+    var certificate = page().querySelector("[data-course-certificate]");
+    var lines = [];
+    certificate.querySelectorAll("[data-course-edition] dt").forEach(function (label) {
+      var value = label.nextElementSibling.textContent.trim();
+      if (value) lines.push(label.textContent.trim() + ": " + value);
+    });
+    ["overdue", "self-assessed"].forEach(function (key) {
+      var sentence = certificate.querySelector('[data-edition="' + key + '"]').textContent.trim();
+      if (sentence) lines.push(sentence);
+    });
+    return lines;
+  }
+
+  /* Warn, never block, when the reflective note looks as if it identifies a patient. */
+  function checkNote() {
+    var found = [];
+    Object.keys(store.state.reflection).forEach(function (part) {
+      found = found.concat(window.Course.identifiable.find(store.state.reflection[part]));
+    });
+    var warning = found.length ? text("identifiable-warning", { found: found.map(function (item) {
+      return text("identifiable-" + item.kind, { text: item.text });
+    }).join("; ") }) : "";
+    var region = page().querySelector("[data-course-identifiable]");
+    if (region.textContent !== warning) region.textContent = warning;
+    return warning;
+  }
+
+  /* The two reminders after the pass, each linking to its page: on the website its published address (or, in a
+     build without one, this site's), in a copy opened from disk or a learning system a note to open it there. */
+  function followUpsFile(pass) {
+    var manifest = store.manifest;
+    var where = store.delivery();
+    var day = edition.dayOf(new Date(pass.date));
+    var values = { course: manifest.title, date: edition.dayText(day) };
+    var events = manifest.followUps.map(function (followUp) {
+      var url = where === "web" ? new URL(followUp.url, manifest.siteUrl || store.siteUrl("")).href : "";
+      var note = where === "lms" ? text("follow-up-from-lms") : where === "disk" ?
+        text("follow-up-from-disk", { file: followUp.url || "index.html" }) : text("follow-up-link", { url: url });
+      return { uid: manifest.slug + "-" + followUp.kind + "-" + day + "-" + edition.reference(store.state.name, pass),
+        day: day, days: followUp.days, summary: text("follow-up-" + followUp.kind + "-summary", values),
+        description: text("follow-up-" + followUp.kind + "-description", values) + "\n\n" + note, url: url };
+    });
+    return window.Course.calendar.calendar("-//" + manifest.slug + "//follow-ups//EN", events, new Date());
   }
 
   function fill(root, key, text) {
@@ -45,7 +126,7 @@
     if (target && target.textContent !== text) target.textContent = text;
   }
 
-  var download = window.CourseFiles.download;
+  var download = window.Course.files.download;
 
   /* The downloaded certificate stands alone: its style travels with it, in the site's own primary colour. */
   function certificateStyle() {
@@ -77,10 +158,11 @@
     page().querySelectorAll("textarea[data-field]").forEach(function (field) {
       labels[field.dataset.field] = field.labels[0].textContent.trim();
     });
-    var lines = ["Reflective note: " + store.manifest.title, "Written " + store.longDate(new Date().toISOString()), ""];
-    var confidence = window.CourseConfidence.lines();
+    var lines = ["Reflective note: " + store.manifest.title, "Written " + store.longDate(new Date().toISOString()), ""]
+      .concat(editionLines(), [""]);
+    var confidence = confidenceLines();
     if (confidence.length) {
-      lines.push(window.CourseText("confidence-record-heading"), window.CourseText("confidence-record-scale"));
+      lines.push(text("confidence-record-heading"), text("confidence-record-scale"));
       confidence.forEach(function (line) { lines.push("- " + line.label + ": " + line.text); });
       lines.push("");
     }
@@ -104,6 +186,7 @@
         store.state.reflection[key] = event.target.value;
       }
       store.save();
+      checkNote();
     });
     widget.addEventListener("click", function (event) {
       var action = event.target.closest("[data-action]");
@@ -117,9 +200,14 @@
         store.announce(needed.textContent);
         return;
       }
+      var warning = action.dataset.action === "download-follow-ups" ? "" : checkNote();
+      if (warning) store.announce(warning);
       if (action.dataset.action === "print") window.print();
       if (action.dataset.action === "download-certificate") {
         download(slug + "-certificate.html", "text/html", certificateFile());
+      }
+      if (action.dataset.action === "download-follow-ups" && store.bestPass()) {
+        download(slug + "-follow-ups.ics", "text/calendar", followUpsFile(store.bestPass()));
       }
       if (action.dataset.action === "download-reflection") {
         download(slug + "-reflective-note.txt", "text/plain", reflectionFile());
@@ -127,9 +215,10 @@
     });
   }
 
-  store.onChange(render);
+  store.onChange(["attempts", "name", "reflection", "confidence", "noteCut"], render);
   store.onEveryPage(function () {
     bind();
     render();
+    if (page()) checkNote();
   });
 })();

@@ -2,7 +2,8 @@
 (function () {
   "use strict";
 
-  var store = window.CourseStore;
+  var Course = window.Course || {};
+  var store = Course.store;
 
   /* Dismissed banners are remembered with the rest of the learner's state (blocked storage: this visit only). */
   function dismissed() {
@@ -61,6 +62,7 @@
     applyBanners();
     showDelivery();
     makeTablesScrollable();
+    if (Course.quiz) Course.quiz.enhance();
   }
 
   if (window.document$) {

@@ -20,5 +20,6 @@
     reader.readAsText(file);
   }
 
-  window.CourseFiles = { download: download, readText: readText };
+  window.Course = window.Course || {};
+  window.Course.files = { download: download, readText: readText };
 })();

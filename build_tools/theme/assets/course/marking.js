@@ -1,9 +1,12 @@
-/* Marking the final assessment from the learner's answers, against a key the page holds only as salted hashes,
-   and telling the course's own pages from any other URL. Plain functions with no page or storage of their own:
-   the course pages and the SCORM launch page both use them (window.CourseMarking). The hash is the same as the build's (build_tools/answer_key.py), and works alike over
-   http:, https: and file:, where the browser's own digest functions are not always offered. */
-(function () {
+/* Course.marking: the final assessment's pure logic. Drawing an attempt's questions from the bank, marking an
+   attempt from the learner's answers against a key the page holds only as salted hashes, and the pass decision.
+   No page or storage of its own: the course pages, the SCORM launch page and Node's test runner all load it. The
+   hash is the same as the build's (build_tools/answer_key.py), and works alike over http:, https: and file:,
+   where the browser's own digest functions are not always offered. */
+(function (root) {
   "use strict";
+
+  var Course = root.Course = root.Course || {};
 
   /* FNV-1a, 32 bits, over UTF-16 code units, as eight hex digits. */
   function fnv1a(text) {
@@ -65,18 +68,62 @@
     return { correct: correct, total: quiz.total, passed: ids.length > 0 && passes(correct, quiz.total, quiz.passMark) };
   }
 
-  /* A URL read back from storage or from a learning system, as one of the course's pages ({url, title}; the
-     title is known for modules only), or null: a "last page" may lead nowhere else (never to javascript:). */
-  function coursePage(manifest, url) {
-    if (typeof url !== "string") return null;
-    var module = manifest.modules.filter(function (m) { return m.url === url; })[0];
-    if (module) return { url: url, title: module.title };
-    var known = Object.keys(manifest.pages).map(function (name) { return manifest.pages[name]; })
-      .concat(Object.keys(manifest.quizzes).map(function (src) { return manifest.quizzes[src].url; }));
-    return known.indexOf(url) !== -1 ? { url: url, title: "" } : null;
+  /* A small seeded generator, so an attempt's order is the same after a reload and differs between attempts. */
+  function seededRandom(text) {
+    var seed = 2166136261;
+    for (var i = 0; i < text.length; i++) seed = Math.imul(seed ^ text.charCodeAt(i), 16777619);
+    return function () {
+      seed = (seed + 0x6d2b79f5) | 0;
+      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
   }
 
-  window.CourseMarking = {
-    coursePage: coursePage, attemptQuestions: attemptQuestions, answerHash: answerHash, isRight: isRight, rightValues: rightValues, mark: mark, passes: passes,
-    has: has };
-})();
+  /* The values in an order that depends only on id and attempt (a Fisher-Yates shuffle). */
+  function shuffled(values, id, attempt) {
+    var order = values.slice();
+    var random = seededRandom(id + ":" + attempt);
+    for (var i = order.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
+
+  /* The order of a question's options in an attempt: attempt 0 keeps the build's (already shuffled) order; each
+     retake gets an order unlike the one before it. */
+  function optionOrder(built, id, attempt) {
+    if (attempt === 0) return built;
+    var previous = attempt === 1 ? built : shuffled(built, id, attempt - 1);
+    var order = shuffled(built, id, attempt);
+    if (order.join() === previous.join()) order = order.slice(1).concat(order.slice(0, 1));
+    return order;
+  }
+
+  /* The questions of a new attempt, in the order drawn. From each group of the bank (the questions a module
+     teaches) the attempt takes its share, those the last attempt (`last`, its question ids) did not show first,
+     in an order `seed` decides; without a bank, every question in the order written. */
+  function draw(quiz, last, seed) {
+    var known = Object.keys(quiz.key.answers);
+    if (quiz.total === known.length) return known;
+    var drawn = [];
+    quiz.bank.groups.forEach(function (group, index) {
+      var groupSeed = seed + ":" + index; /* each group shuffled on its own */
+      var unseen = shuffled(group.filter(function (id) { return last.indexOf(id) === -1; }), groupSeed, 1);
+      var seen = shuffled(group.filter(function (id) { return last.indexOf(id) !== -1; }), groupSeed, 2);
+      drawn = drawn.concat(unseen.concat(seen).slice(0, quiz.bank.shares[index]));
+    });
+    return drawn;
+  }
+
+  var api = {
+    answerHash: answerHash, isRight: isRight, rightValues: rightValues, passes: passes,
+    attemptQuestions: attemptQuestions, mark: mark, shuffled: shuffled, optionOrder: optionOrder, draw: draw,
+    has: has,
+  };
+  Course.marking = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -3,7 +3,8 @@
 (function () {
   "use strict";
 
-  var store = window.CourseStore;
+  var Course = window.Course || {};
+  var store = Course.store;
   if (!store) return;
   var manifest = store.manifest;
 
@@ -13,14 +14,10 @@
     return marker && manifest.quizzes[marker.dataset.courseQuiz] ? marker.dataset.courseQuiz : null;
   }
 
-  window.addEventListener("quizProgressUpdate", function (event) {
+  Course.quiz.onProgress(function (answered, correct) {
     var src = currentQuizSrc();
     if (!src) return;
-    store.state.quizzes[src] = {
-      version: manifest.quizzes[src].version,
-      answered: event.detail.answered,
-      correct: event.detail.correct,
-    };
+    store.state.quizzes[src] = { version: manifest.quizzes[src].version, answered: answered, correct: correct };
     store.save();
   });
 
@@ -190,7 +187,7 @@
     var widget = document.querySelector("[data-course-progress-file]");
     if (!widget || widget.dataset.bound) return;
     widget.dataset.bound = "true";
-    var text = window.CourseText;
+    var text = Course.text;
     var message = widget.querySelector("[data-course-progress-file-message]");
     function say(sentence, problem) {
       message.textContent = sentence;
@@ -198,15 +195,15 @@
     }
     widget.querySelector('[data-action="save-progress-file"]').addEventListener("click", function () {
       var name = manifest.slug + "-progress-" + new Date().toISOString().slice(0, 10) + ".json";
-      window.CourseFiles.download(name, "application/json", JSON.stringify(store.progressFile(), null, 1));
+      Course.files.download(name, "application/json", JSON.stringify(store.progressFile(), null, 1));
       say(text("progress-file-saved", { file: name }));
     });
     var input = widget.querySelector("[data-course-progress-file-input]");
     input.addEventListener("change", function () {
       if (!input.files || !input.files[0]) return;
-      window.CourseFiles.readText(input.files[0], function (content) {
+      Course.files.readText(input.files[0], function (content) {
         input.value = "";
-        var checked = store.checkProgressFile(content);
+        var checked = Course.progressFile.check(manifest, content);
         if (!checked.file) {
           say(text("progress-file-" + checked.problem, { course: checked.course }), true);
           return;
@@ -226,7 +223,7 @@
     renderProgressPage(progress);
   }
 
-  store.onChange(render);
+  store.onChange(["quizzes", "visited", "lastPage", "attempts", "persistent"], render);
   store.onEveryPage(function () {
     recordVisit();
     bindReset();

@@ -1,20 +1,26 @@
-/* Learner state for one course, kept only in this browser: versioned, namespaced, and safe when storage is
-   blocked (private browsing), full or corrupt. Other scripts use window.CourseStore. */
+/* Course.store: the learner state of one course, kept only in this browser, in the shape Course.state defines; safe
+   when storage is blocked (private browsing), full or corrupt. It saves, merges what another tab saved, and tells
+   each listener when a piece of the state it listens to has changed. */
 (function () {
   "use strict";
 
-  var STATE_VERSION = 2; /* 2: attempts keep their answers, and are marked from them each time */
+  var Course = window.Course = window.Course || {};
   var manifest = window.CourseData; /* the course's data, from the file every page loads first */
   if (!manifest) return;
-  var marking = window.CourseMarking;
-  var stateKey = manifest.storagePrefix + "state";
-  /* Set by the SCORM launch page while the learning system holds only the start of the reflective note. */
-  var noteCutKey = manifest.storagePrefix + "lms-note-cut";
+  var schema = Course.state;
+  var quizzes = Course.quiz;
+  var has = Course.marking.has;
+  var keys = manifest.storage;
   var memory = {};
   var listeners = [];
   holdInFileShell();
   var backend = openStorage();
   var persistent = backend !== null;
+
+  /* Whether a key is one this course keeps (its own, or the quizzes' answers on its pages). */
+  function kept(key) {
+    return typeof key === "string" && keys.kept.some(function (prefix) { return key.indexOf(prefix) === 0; });
+  }
 
   /* The offline copy opened from disk. Some browsers (Firefox, by default) give every file a storage of its own,
      so the copy's pages run inside one holder page whose storage keeps the progress of them all (see
@@ -38,24 +44,21 @@
     } catch (error) {
       held = null;
     }
-    window.parent.postMessage({ type: "course-page", path: path, title: document.title, held: isObject(held) }, "*");
-    if (!isObject(held)) return; /* the holder shows this page again, with what it keeps */
+    window.parent.postMessage({ type: "course-page", path: path, title: document.title, held: schema.isObject(held) }, "*");
+    if (!schema.isObject(held)) return; /* the holder shows this page again, with what it keeps */
     history.replaceState(history.state, "", location.pathname + location.hash);
     var own;
     try {
       own = window.localStorage;
-      own.getItem(stateKey);
+      own.getItem(keys.state);
     } catch (error) {
       return; /* storage blocked: the page runs for this visit only, and says so */
     }
-    var kept = function (key) {
-      return typeof key === "string" && (key.indexOf(manifest.storagePrefix) === 0 || key.indexOf("quiz_progress_") === 0);
-    };
     var proto = Storage.prototype;
     var setItem = proto.setItem;
     var removeItem = proto.removeItem;
     for (var i = own.length - 1; i >= 0; i--) {
-      if (kept(own.key(i)) && !marking.has(held, own.key(i))) removeItem.call(own, own.key(i));
+      if (kept(own.key(i)) && !has(held, own.key(i))) removeItem.call(own, own.key(i));
     }
     Object.keys(held).forEach(function (key) {
       if (kept(key) && typeof held[key] === "string") setItem.call(own, key, held[key]);
@@ -134,324 +137,46 @@
     }
   }
 
-  /* Maps keyed by what authors and learners name (question ids, page URLs): no prototype, so an id such as
-     "constructor" or "__proto__" is data like any other. */
-  function dict() {
-    return Object.create(null);
+  function parsed(text) {
+    return schema.parse(manifest, text) || schema.empty(manifest);
   }
 
-  function emptyState() {
-    return {
-      version: STATE_VERSION,
-      quizzes: dict(),
-      visited: dict(),
-      lastPage: null,
-      attempts: [],
-      name: "",
-      reflection: emptyReflection(),
-      dismissedBanners: [],
-      exam: emptyExam(),
-      confidence: emptyConfidence(),
-    };
-  }
+  var stored = read(keys.state); /* the state as this tab last read or wrote it */
+  var state = parsed(stored);
+  var shown = state; /* the state as listeners were last told it */
 
-  function emptyReflection() {
-    var parts = dict();
-    manifest.reflection.forEach(function (part) { parts[part.key] = ""; });
-    return parts;
-  }
-
-  /* The final assessment in progress: the answers given so far (by question id, option values as written), and
-     whether they have been submitted (then the page shows them marked). */
-  function emptyExam() {
-    var final = finalQuiz();
-    return { answers: dict(), drawn: [], submitted: false, version: final ? final.quiz.version : "" };
-  }
-
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
-  function isCount(value) {
-    return typeof value === "number" && value >= 0 && Math.floor(value) === value;
-  }
-
-  /* Answers by question id, each a list of option values: anything else in it is left out. */
-  function answerMap(saved) {
-    var answers = dict();
-    if (!isObject(saved)) return answers;
-    Object.keys(saved).forEach(function (id) {
-      var values = saved[id];
-      if (Array.isArray(values)) {
-        answers[id] = values.filter(function (value) { return typeof value === "string" && /^[0-9]$/.test(value); });
-      }
-    });
-    return answers;
-  }
-
-  function ids(list) {
-    return Array.isArray(list) ? list.filter(function (id) { return typeof id === "string"; }) : [];
-  }
-
-  function coursePage(url) {
-    return marking.coursePage(manifest, url);
-  }
-
-  /* The state as stored, checked part by part: whatever is unreadable or of the wrong shape is dropped on its
-     own, and the rest kept. A state of version 1 keeps everything but its attempts, which held only a score and
-     a pass flag: the last of them is kept only when its answers are still there to mark it from. */
-  function parseState(text) {
-    var state = emptyState();
-    var saved;
-    try {
-      saved = JSON.parse(text || "null");
-    } catch (error) {
-      return state;
-    }
-    if (!isObject(saved) || (saved.version !== STATE_VERSION && saved.version !== 1)) return state;
-    if (isObject(saved.quizzes)) {
-      Object.keys(saved.quizzes).forEach(function (src) {
-        var entry = saved.quizzes[src];
-        if (isObject(entry) && typeof entry.version === "string" && isCount(entry.answered) && isCount(entry.correct)) {
-          state.quizzes[src] = { version: entry.version, answered: entry.answered, correct: entry.correct };
-        }
-      });
-    }
-    if (isObject(saved.visited)) {
-      Object.keys(saved.visited).forEach(function (url) {
-        if (coursePage(url)) state.visited[url] = true;
-      });
-    }
-    if (isObject(saved.lastPage)) {
-      var page = coursePage(saved.lastPage.url);
-      if (page) state.lastPage = { url: page.url, title: page.title || String(saved.lastPage.title || "") };
-    }
-    if (Array.isArray(saved.dismissedBanners)) {
-      state.dismissedBanners = saved.dismissedBanners.filter(function (id) { return typeof id === "string"; });
-    }
-    if (isObject(saved.exam)) {
-      state.exam.answers = answerMap(saved.exam.answers);
-      state.exam.drawn = ids(saved.exam.drawn);
-      if (typeof saved.exam.version === "string") state.exam.version = saved.exam.version;
-    }
-    if (Array.isArray(saved.attempts)) {
-      var attempts = saved.attempts;
-      if (saved.version === 1) {
-        var last = attempts[attempts.length - 1];
-        attempts = isObject(last) && isObject(saved.exam) && saved.exam.submitted === true ?
-          [{ date: last.date, answers: saved.exam.answers }] : [];
-      }
-      state.attempts = attempts.filter(function (attempt) {
-        return isObject(attempt) && typeof attempt.date === "string" && !isNaN(Date.parse(attempt.date)) &&
-          isObject(attempt.answers);
-      }).map(function (attempt) {
-        var kept = { date: attempt.date, answers: answerMap(attempt.answers) };
-        if (Array.isArray(attempt.questions)) kept.questions = ids(attempt.questions);
-        return kept;
-      });
-    }
-    if (isObject(saved.exam)) state.exam.submitted = saved.exam.submitted === true && state.attempts.length > 0;
-    state.confidence = confidenceRatings(saved.confidence);
-    if (typeof saved.name === "string") state.name = saved.name.slice(0, manifest.nameMaxLength);
-    if (isObject(saved.reflection)) {
-      Object.keys(state.reflection).forEach(function (part) {
-        if (marking.has(saved.reflection, part) && typeof saved.reflection[part] === "string") {
-          state.reflection[part] = saved.reflection[part];
-        }
-      });
-    }
-    return state;
-  }
-
-  /* ---- Confidence ratings: by moment ("before" the course, "after" it), each statement's rating 1-5 by its
-     key; a statement not rated has none. ---- */
-
-  var CONFIDENCE_MOMENTS = ["before", "after"];
-
-  function emptyConfidence() {
-    return { before: dict(), after: dict() };
-  }
-
-  /* The ratings as stored, checked: only the course's statements, only whole ratings from 1 to 5. */
-  function confidenceRatings(saved) {
-    var ratings = emptyConfidence();
-    CONFIDENCE_MOMENTS.forEach(function (moment) {
-      var given = isObject(saved) ? saved[moment] : null;
-      manifest.confidence.forEach(function (statement) {
-        var rating = isObject(given) && marking.has(given, statement.key) ? given[statement.key] : null;
-        if (isRating(rating)) ratings[moment][statement.key] = rating;
-      });
-    });
-    return ratings;
-  }
-
-  function isRating(value) {
-    return typeof value === "number" && value >= 1 && value <= 5 && Math.floor(value) === value;
-  }
-
-  /* ---- Two tabs, one state: every write merges with what is stored at that moment. ----
-     `stored` is the state as this tab last read or wrote it. What this tab changed since then wins over what
-     another tab changed; what only the other tab changed is kept; lists (attempts, dismissed banners) keep the
-     items either side added. */
-
-  function same(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-  }
-
-  function merged(base, ours, theirs) {
-    if (same(ours, base)) return theirs;
-    if (same(theirs, base)) return ours;
-    if (Array.isArray(ours) && Array.isArray(theirs)) {
-      var kept = theirs.filter(function (item) { return !contains(base, item) || contains(ours, item); });
-      return kept.concat(ours.filter(function (item) { return !contains(theirs, item) && !contains(base, item); }));
-    }
-    if (isObject(ours) && isObject(theirs)) {
-      var result = Object.getPrototypeOf(ours) === null ? dict() : {};
-      var keys = Object.keys(theirs).concat(Object.keys(ours).filter(function (k) { return !marking.has(theirs, k); }));
-      keys.forEach(function (k) {
-        var value = merged(field(base, k), field(ours, k), field(theirs, k));
-        if (value !== undefined) result[k] = value;
-      });
-      return result;
-    }
-    return ours;
-  }
-
-  function field(object, key) {
-    return isObject(object) && marking.has(object, key) ? object[key] : undefined;
-  }
-
-  function contains(list, item) {
-    return Array.isArray(list) && list.some(function (other) { return same(other, item); });
-  }
-
-  var stored = read(stateKey);
-  var state = parseState(stored);
-
-  /* ---- Progress kept in a file, for a browser that forgets it (a shared computer) or keeps it per file (the
-     offline copy opened from disk): the state and mkdocs-quiz's answers of each quiz page, with the course and
-     the file's format. Restoring merges the file with this browser's progress as two tabs merge, from an empty
-     base: what only one side has is kept, lists (attempts, so every pass) keep the items of both, and where both
-     hold a different value (the name, a part of the note, a rating, an answer) this browser's stays. The
-     assessment in progress and the last page are taken whole, this browser's unless it has none. ---- */
-
-  var FILE_KIND = "course-progress";
-  var FILE_FORMAT = 1;
-
-  function answersKey(src) {
-    return "quiz_progress_" + siteUrl(manifest.quizzes[src].url).pathname;
-  }
-
-  /* mkdocs-quiz's answered questions of a quiz page, when they fit the page's questions as they are now. */
-  function quizAnswers(src) {
-    var quiz = manifest.quizzes[src];
-    if (read(manifest.storagePrefix + "quiz-version:" + src) !== quiz.version) return {};
-    var sound = soundQuizAnswers(read(answersKey(src)), quiz.total);
-    return sound === null ? {} : answered(JSON.parse(sound));
-  }
-
-  function answered(entries) {
-    var kept = {};
-    Object.keys(entries).forEach(function (position) {
-      if (entries[position].answered === true) kept[position] = entries[position];
-    });
-    return kept;
-  }
-
-  function progressFile() {
-    var answers = {};
-    Object.keys(manifest.quizzes).forEach(function (src) {
-      var given = quizAnswers(src);
-      if (Object.keys(given).length) answers[src] = { version: manifest.quizzes[src].version, answers: given };
-    });
-    return { kind: FILE_KIND, format: FILE_FORMAT, course: manifest.slug, title: manifest.title,
-      saved: new Date().toISOString(), state: state, answers: answers };
-  }
-
-  /* A file's text checked: { file } when it is this course's progress in a format this copy reads, else
-     { problem: "not-progress" | "other-course" | "newer", course } (the other course's title). */
-  function checkProgressFile(text) {
-    var file;
-    try {
-      file = JSON.parse(text);
-    } catch (error) {
-      return { problem: "not-progress" };
-    }
-    if (!isObject(file) || file.kind !== FILE_KIND || typeof file.format !== "number" || !isObject(file.state) ||
-        typeof file.course !== "string" || typeof file.saved !== "string" || isNaN(Date.parse(file.saved))) {
-      return { problem: "not-progress" };
-    }
-    if (file.course !== manifest.slug) return { problem: "other-course", course: String(file.title || file.course) };
-    if (file.format > FILE_FORMAT || file.state.version > STATE_VERSION) return { problem: "newer" };
-    return { file: file };
-  }
-
-  /* A checked file merged into this browser's progress; returns what the file held. */
-  function restoreProgress(file) {
-    var theirs = parseState(JSON.stringify(file.state));
-    var ours = state;
-    var both = merged(emptyState(), ours, theirs);
-    both.exam = same(ours.exam, emptyExam()) ? theirs.exam : ours.exam;
-    both.lastPage = ours.lastPage || theirs.lastPage;
-    state = parseState(JSON.stringify(both));
-    var restoredQuizzes = Object.keys(manifest.quizzes).filter(function (src) {
-      return restoreQuizAnswers(src, isObject(file.answers) ? file.answers[src] : null);
-    }).length;
-    save();
-    return {
-      attempts: theirs.attempts.length,
-      passes: theirs.attempts.map(markAttempt).filter(function (result) { return result.passed; }).length,
-      quizzes: restoredQuizzes,
-      ratings: CONFIDENCE_MOMENTS.reduce(function (total, moment) {
-        return total + Object.keys(theirs.confidence[moment]).length;
-      }, 0),
-      parts: Object.keys(theirs.reflection).filter(function (part) { return theirs.reflection[part].trim(); }).length,
-      saved: file.saved,
-    };
-  }
-
-  /* One quiz page's answers from the file merged with this browser's, and its counts made from them; says whether
-     the file had answers for the page as it is now. */
-  function restoreQuizAnswers(src, saved) {
-    var quiz = manifest.quizzes[src];
-    if (!isObject(saved) || saved.version !== quiz.version) return false;
-    var sound = soundQuizAnswers(JSON.stringify(saved.answers), quiz.total);
-    var theirs = sound === null ? {} : answered(JSON.parse(sound));
-    if (!Object.keys(theirs).length) return false;
-    var both = merged({}, quizAnswers(src), theirs);
-    write(manifest.storagePrefix + "quiz-version:" + src, quiz.version);
-    write(answersKey(src), JSON.stringify(both));
-    var entries = Object.keys(both).map(function (position) { return both[position]; });
-    state.quizzes[src] = { version: quiz.version, answered: entries.length,
-      correct: entries.filter(function (entry) { return entry.correct === true; }).length };
-    return true;
-  }
-
-  function notify() {
+  /* Tells each listener whose pieces changed since they were last told ("persistent" and "noteCut" name the
+     storage's condition and the learning system's note, which are not pieces of the state). */
+  function notify(also) {
+    var changed = schema.changed(shown, state).concat(also || []);
+    shown = JSON.parse(JSON.stringify(state));
+    if (!changed.length) return;
     listeners.forEach(function (listener) {
-      listener(state);
+      if (!listener.pieces || listener.pieces.some(function (name) { return changed.indexOf(name) !== -1; })) {
+        listener.fn(state);
+      }
     });
   }
 
-  /* This tab's state with what another tab stored since this tab last read or wrote, checked as any read is. */
+  /* This tab's state with what another tab stored since this tab last read or wrote. */
   function withStored(now) {
-    return parseState(JSON.stringify(merged(parseState(stored), state, parseState(now))));
+    return schema.merge(manifest, parsed(stored), state, parsed(now));
   }
 
   function save() {
-    var now = read(stateKey);
+    var now = read(keys.state);
+    var wasPersistent = persistent;
     if (now !== stored) state = withStored(now);
-    state.attempts.sort(function (a, b) { return Date.parse(a.date) - Date.parse(b.date); });
     stored = JSON.stringify(state);
-    write(stateKey, stored);
-    notify();
+    write(keys.state, stored);
+    notify(persistent === wasPersistent ? [] : ["persistent"]);
   }
 
   /* Another tab wrote: take its changes in at once, so this tab shows them and never writes back a stale copy. */
   window.addEventListener("storage", function (event) {
-    if (event.key === noteCutKey) notify();
-    if (event.key !== stateKey && event.key !== null) return;
-    var now = read(stateKey);
+    if (event.key === keys.noteCut) notify(["noteCut"]);
+    if (event.key !== keys.state && event.key !== null) return;
+    var now = read(keys.state);
     if (now === stored) return;
     state = withStored(now);
     stored = now;
@@ -475,124 +200,79 @@
     return match;
   }
 
-  function quizProgress(src) {
-    var quiz = manifest.quizzes[src];
-    var saved = state.quizzes[src];
-    var answered = 0;
-    var correct = 0;
-    if (saved && saved.version === quiz.version) {
-      answered = Math.min(saved.answered, quiz.total);
-      correct = Math.min(saved.correct, answered);
-    }
-    return { total: quiz.total, answered: answered, correct: correct };
+  function quizAnswersKey(src) {
+    return quizzes.answersKey(manifest, siteUrl(manifest.quizzes[src].url).pathname);
   }
 
-  /* Course-wide progress, from the per-page counts mkdocs-quiz reports. */
-  function progress() {
-    var modules = manifest.modules.map(function (module) {
-      var counts = module.quiz ? quizProgress(module.quiz) : { total: 0, answered: 0, correct: 0 };
-      var visited = !!state.visited[module.url];
-      var status = "not-started";
-      if (counts.total > 0 ? counts.answered === counts.total : visited) status = "completed";
-      else if (counts.answered > 0 || visited) status = "started";
-      return { url: module.url, title: module.title, status: status, total: counts.total, answered: counts.answered,
-        correct: counts.correct };
-    });
-    function sum(field) {
-      return modules.reduce(function (total, module) {
-        return total + module[field];
-      }, 0);
-    }
-    return {
-      modules: modules,
-      completed: modules.filter(function (m) { return m.status === "completed"; }).length,
-      started: modules.filter(function (m) { return m.status !== "not-started"; }).length,
-      questions: sum("total"),
-      answered: sum("answered"),
-      correct: sum("correct"),
-    };
-  }
-
-  function finalQuiz() {
-    var found = null;
-    Object.keys(manifest.quizzes).forEach(function (src) {
-      if (manifest.quizzes[src].final) found = { src: src, quiz: manifest.quizzes[src] };
-    });
-    return found;
-  }
-
-  /* An attempt's score and result, worked out from its answers and the key: a stored flag unlocks nothing. */
   function markAttempt(attempt) {
-    var final = finalQuiz();
-    var result = final ? marking.mark(final.quiz, attempt) : { correct: 0, total: 0, passed: false };
-    result.date = attempt.date;
-    return result;
+    return schema.markAttempt(manifest, attempt);
   }
 
-  function bestPass() {
-    return state.attempts.map(markAttempt).filter(function (result) { return result.passed; }).reduce(
-      function (best, result) { return !best || result.correct / result.total > best.correct / best.total ? result : best; },
-      null);
-  }
-
-  /* Forget everything this course keeps, including mkdocs-quiz's saved answers for its pages. */
+  /* Forget everything this course keeps, including the quizzes' saved answers for its pages. */
   function reset() {
     Object.keys(manifest.quizzes).forEach(function (src) {
       clearQuizAnswers(src);
-      remove(manifest.storagePrefix + "quiz-version:" + src);
+      remove(keys.quizVersion + src);
     });
-    state = emptyState();
-    remove(stateKey);
+    state = schema.empty(manifest);
+    remove(keys.state);
     save();
   }
 
   function clearQuizAnswers(src) {
-    remove(answersKey(src));
+    remove(quizAnswersKey(src));
     delete state.quizzes[src];
   }
 
-  /* mkdocs-quiz keeps answers by page and position: when this page's questions changed, they no longer fit; and
-     one malformed entry would stop its every quiz on the page, so each is checked before it reads them. */
+  /* A quiz page's saved answers (parsed), when they were given to its questions as they are now; else {}. */
+  function savedQuizAnswers(src) {
+    if (read(keys.quizVersion + src) !== manifest.quizzes[src].version) return {};
+    var sound = quizzes.soundAnswers(read(quizAnswersKey(src)), manifest.quizzes[src].total);
+    return sound === null ? {} : JSON.parse(sound);
+  }
+
+  function allQuizAnswers() {
+    var answers = {};
+    Object.keys(manifest.quizzes).forEach(function (src) { answers[src] = savedQuizAnswers(src); });
+    return answers;
+  }
+
+  /* This browser's progress as a progress file (Course.progressFile). */
+  function progressFile() {
+    return Course.progressFile.make(manifest, state, allQuizAnswers(), new Date());
+  }
+
+  /* A checked progress file merged into this browser's progress; returns what the file held. */
+  function restoreProgress(file) {
+    var restored = Course.progressFile.restore(manifest, state, allQuizAnswers(), file);
+    Object.keys(restored.answers).forEach(function (src) {
+      write(keys.quizVersion + src, manifest.quizzes[src].version);
+      write(quizAnswersKey(src), JSON.stringify(restored.answers[src]));
+    });
+    state = restored.state;
+    save();
+    return restored.held;
+  }
+
+  /* The quizzes keep answers by page and position: when this page's questions changed, they no longer fit; and a
+     malformed entry is dropped before the quizzes read them. */
   function dropStaleAnswers() {
     var marker = document.querySelector("[data-course-quiz]");
     var src = marker && marker.dataset.courseQuiz;
-    var quiz = src && marking.has(manifest.quizzes, src) ? manifest.quizzes[src] : null;
+    var quiz = src && has(manifest.quizzes, src) ? manifest.quizzes[src] : null;
     if (!quiz) return;
-    var key = manifest.storagePrefix + "quiz-version:" + src;
-    if (read(key) !== quiz.version) {
+    if (read(keys.quizVersion + src) !== quiz.version) {
       clearQuizAnswers(src);
-      write(key, quiz.version);
+      write(keys.quizVersion + src, quiz.version);
       save();
       return;
     }
-    var text = read(answersKey(src));
+    var answersKey = quizAnswersKey(src);
+    var text = read(answersKey);
     if (text === null) return;
-    var sound = soundQuizAnswers(text, quiz.total);
-    if (sound === null) remove(answersKey(src));
-    else if (sound !== text) write(answersKey(src), sound);
-  }
-
-  /* mkdocs-quiz's saved answers with every malformed entry dropped (as text), or null when nothing is usable. */
-  function soundQuizAnswers(text, total) {
-    var saved;
-    try {
-      saved = JSON.parse(text);
-    } catch (error) {
-      return null;
-    }
-    if (!isObject(saved)) return null;
-    var sound = {};
-    Object.keys(saved).forEach(function (position) {
-      var entry = saved[position];
-      var match = /^quiz-(\d+)$/.exec(position);
-      if (!match || Number(match[1]) >= total || !isObject(entry) || typeof entry.answered !== "boolean") return;
-      if (entry.answered && !(typeof entry.correct === "boolean" && Array.isArray(entry.selectedValues) &&
-          entry.selectedValues.length && entry.selectedValues.every(function (v) { return /^[0-9]$/.test(String(v)); }))) {
-        return;
-      }
-      sound[position] = entry;
-    });
-    return JSON.stringify(sound);
+    var sound = quizzes.soundAnswers(text, quiz.total);
+    if (sound === null) remove(answersKey);
+    else if (sound !== text) write(answersKey, sound);
   }
 
   /* Whole percentages, rounded down, so a score shown is never above the score made (79.5% shows as 79%). */
@@ -640,31 +320,33 @@
     else fn();
   }
 
-  window.CourseStore = {
+  Course.store = {
     manifest: manifest,
     get state() { return state; },
     get persistent() { return persistent; },
     save: save,
-    onChange: function (listener) { listeners.push(listener); },
+    /* fn(state) after a save or another tab's write changed one of the named pieces (all when none are named). */
+    onChange: function (pieces, fn) {
+      listeners.push(typeof pieces === "function" ? { pieces: null, fn: pieces } : { pieces: pieces, fn: fn });
+    },
     siteUrl: siteUrl,
     currentUrl: currentUrl,
-    quizProgress: quizProgress,
-    progress: progress,
-    finalQuiz: finalQuiz,
+    quizProgress: function (src) { return schema.quizProgress(manifest, state, src); },
+    progress: function () { return schema.progress(manifest, state); },
+    finalQuiz: function () { return schema.finalQuiz(manifest); },
     markAttempt: markAttempt,
-    bestPass: bestPass,
+    bestPass: function () { return schema.bestPass(state.attempts.map(markAttempt)); },
     reset: reset,
     clearQuizAnswers: clearQuizAnswers,
     dropStaleAnswers: dropStaleAnswers,
-    emptyExam: emptyExam,
+    emptyExam: function () { return schema.emptyExam(manifest); },
     percent: percent,
     longDate: longDate,
     announce: announce,
     onEveryPage: onEveryPage,
     delivery: delivery,
-    noteCut: function () { return read(noteCutKey) === "1"; },
+    noteCut: function () { return read(keys.noteCut) === "1"; },
     progressFile: progressFile,
-    checkProgressFile: checkProgressFile,
     restoreProgress: restoreProgress,
   };
 })();

@@ -1,7 +1,7 @@
 /* The course's learner-facing sentences (from the course data), with their {placeholders} filled in. */
 (function () {
   "use strict";
-  var strings = (window.CourseData && window.CourseData.strings) || {};
+  var strings = (typeof window === "object" && window.CourseData && window.CourseData.strings) || {};
 
   function text(key, values) {
     var sentence = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
@@ -10,6 +10,6 @@
     });
   }
 
-  window.CourseText = text;
+  if (typeof window === "object") (window.Course = window.Course || {}).text = text;
   if (typeof module === "object" && module.exports) module.exports = text;
 })();
