@@ -143,7 +143,8 @@
 
   var stored = read(keys.state); /* the state as this tab last read or wrote it */
   var state = parsed(stored);
-  var shown = state; /* the state as listeners were last told it */
+  var shown = JSON.parse(JSON.stringify(state)); /* the state as listeners were last told it (a copy: the pages change
+     the state in place before they save) */
 
   /* Tells each listener whose pieces changed since they were last told ("persistent" and "noteCut" name the
      storage's condition and the learning system's note, which are not pieces of the state). */
