@@ -7,6 +7,7 @@ the next page all come from mkdocs.yml, docs/ and quizzes/.
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from build_tools.plugin import EVERY_ANCHOR
 from build_tools.quizzes import Quiz, load_quizzes
 
 ROOT = Path(__file__).resolve().parents[1]
+COURSE = Path(os.environ.get("COURSE_ROOT", ROOT)).resolve()
+"""The course the content tests check: this repository's, or a copy of it named by COURSE_ROOT (its mkdocs.yml,
+docs/ and quizzes/), as the test that adds, renames and removes a module runs them."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class CourseFacts:
     def widget_pages(self, widget: str) -> list[str]:
         """The pages (src paths) whose Markdown holds the widget's line, as an author writes it."""
         return [src for src in self.nav_pages
-                if f"<!-- course: {widget} -->" in (ROOT / "docs" / src).read_text(encoding="utf-8")]
+                if f"<!-- course: {widget} -->" in (COURSE / "docs" / src).read_text(encoding="utf-8")]
 
     def next_page(self, src_path: str) -> str:
         """The title of the page after src_path in the navigation (what the footer's Next link names)."""
@@ -59,7 +63,7 @@ class CourseFacts:
 
 
 @functools.cache
-def course_facts(config_file: Path = ROOT / "mkdocs.yml") -> CourseFacts:
+def course_facts(config_file: Path = COURSE / "mkdocs.yml") -> CourseFacts:
     config = load_config(str(config_file))
     docs = Path(config.docs_dir)
     course = load_course(config.extra)

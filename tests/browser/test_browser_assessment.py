@@ -11,7 +11,6 @@ from browser_helpers import (axe_violations, horizontal_overflow, open_page, rig
 from conftest import Served, Watched
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 FACTS = course_facts()
 FINAL_URL = FACTS.url(FACTS.final.page)
 TOTAL = FACTS.final.attempt_size

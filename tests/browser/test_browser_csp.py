@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from conftest import Served, Watched, page_urls
 
-pytestmark = pytest.mark.browser
 
 RECORD_VIOLATIONS = """
 window.__violations = [];

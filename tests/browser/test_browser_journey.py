@@ -13,7 +13,6 @@ from browser_helpers import answer_module_quiz as answer_all
 from conftest import Served, Watched
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 FACTS = course_facts()
 MODULES = len(FACTS.modules)
 QUESTIONS = FACTS.module_questions

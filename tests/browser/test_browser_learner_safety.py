@@ -10,7 +10,6 @@ from browser_helpers import answer_module_quiz, open_page, sit_final
 from conftest import ROOT, Served, Watched, build_and_serve, copy_course
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 FACTS = course_facts()
 FINAL_URL = FACTS.url(FACTS.final.page)
 STATE_KEY = f"course:{FACTS.course.slug}:state"

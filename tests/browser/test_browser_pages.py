@@ -11,7 +11,6 @@ from browser_helpers import axe_violations, horizontal_overflow
 from conftest import ROOT, Served, Watched, page_urls
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 PAGES = page_urls(load_config(str(ROOT / "mkdocs.yml")))
 PHONE = (390, 844)
 DESKTOP = (1280, 900)

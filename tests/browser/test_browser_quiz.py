@@ -8,7 +8,6 @@ from browser_helpers import axe_violations, horizontal_overflow, open_page, wait
 from conftest import Served, Watched
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 FACTS = course_facts()
 QUIZ = FACTS.module_quizzes[1]
 QUESTION = QUIZ.questions[0]

@@ -19,7 +19,6 @@ from browser_helpers import right_values
 from conftest import ROOT, Served, unpacked_offline_copy
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 FACTS = course_facts()
 FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
 JOURNEY = ROOT / "tests" / "firefox" / "journey.mjs"

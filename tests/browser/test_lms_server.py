@@ -34,7 +34,6 @@ from browser_helpers import answer_module_quiz, most_right_to_fail, sit_final
 from conftest import ROOT, free_port, package_course
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 
 FACTS = course_facts()
 LMS_DIR = ROOT / "tests" / "lms_server"

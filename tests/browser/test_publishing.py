@@ -1,11 +1,8 @@
-"""Publishing: the address from SITE_URL, a site that works under a project sub-path, an offline copy from disk."""
+"""Publishing: a site that works under a project sub-path, and an offline copy that works from disk."""
 
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
@@ -19,23 +16,6 @@ from course_facts import course_facts
 
 FACTS = course_facts()
 SUB_PATH = "course-repo"
-
-
-@pytest.mark.build
-def test_site_url_comes_from_the_environment(tmp_path: Path) -> None:
-    address = "https://example-owner.github.io/course-repo/"
-    env = {**os.environ, "SITE_URL": address}
-    result = subprocess.run([sys.executable, "-m", "build_tools", "build", "-d", str(tmp_path / "site")], cwd=ROOT,
-                            capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stderr
-    sitemap = (tmp_path / "site/sitemap.xml").read_text()
-    assert f"<loc>{address}</loc>" in sitemap
-    assert f"<loc>{address}{FACTS.url(FACTS.modules[0].src_path)}</loc>" in sitemap
-    env.pop("SITE_URL")
-    local = subprocess.run([sys.executable, "-m", "build_tools", "build", "-d", str(tmp_path / "local")], cwd=ROOT,
-                           capture_output=True, text=True, env=env)
-    assert local.returncode == 0, local.stderr
-    assert "example-owner" not in (tmp_path / "local/sitemap.xml").read_text()
 
 
 class PagesHandler(QuietHandler):
@@ -67,7 +47,6 @@ def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.mark.browser
 def test_the_learner_journey_works_under_a_sub_path(sub_path_site: str, watched: Watched) -> None:
     page = watched.page
     failed: list[str] = []
@@ -91,7 +70,6 @@ def test_the_learner_journey_works_under_a_sub_path(sub_path_site: str, watched:
     assert failed == [] and watched.console_errors == []
 
 
-@pytest.mark.browser
 def test_the_404_page_has_its_styles_at_any_depth(sub_path_site: str, watched: Watched) -> None:
     page = watched.page
     response = page.goto(sub_path_site + "no/such/page/at/all/")
@@ -131,7 +109,6 @@ def copy_file(src_path: str) -> str:
     return "index.html" if src_path == "index.md" else src_path.replace(".md", ".html")
 
 
-@pytest.mark.browser
 def test_the_offline_copy_works_from_disk(offline_copy: Path, watched: Watched) -> None:
     page = watched.page
     assert (offline_copy / "README.txt").is_file() and not (offline_copy / "404.html").exists()

@@ -21,7 +21,6 @@ from browser_helpers import answer_module_quiz, axe_violations, most_right_to_fa
 from conftest import ROOT, Watched, free_port, package_course, serve
 from course_facts import course_facts
 
-pytestmark = pytest.mark.browser
 
 FACTS = course_facts()
 LMS_DIR = ROOT / "tests" / "lms"

@@ -21,7 +21,6 @@ from webkit_helpers import (PHONE_FRAME, CollectingHandler, add_collector_to_cop
                             open_webkit, reload, sit_final, start_xvfb, text, visit, wait_for, wait_until)
 
 pytestmark = [
-    pytest.mark.browser,
     # Selenium's own WebKitGTK driver class still passes the address the old way.
     pytest.mark.filterwarnings("ignore:setting remote_server_addr in RemoteConnection:DeprecationWarning"),
 ]

@@ -13,8 +13,6 @@ import pytest
 
 from conftest import FIXTURE_COURSE, copy_course
 
-pytestmark = pytest.mark.build
-
 
 def run(course: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os

@@ -5,13 +5,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from build_tools.pages import list_items, section
 from conftest import FIXTURE_COURSE, build_course, copy_course
 
-pytestmark = pytest.mark.build
 
 MODULE = """\
     ---

@@ -1,4 +1,5 @@
-"""The generator installs from its wheel alone: a fresh environment scaffolds, checks and builds a new course."""
+"""The generator installs from its wheel alone: a fresh environment holds its files (the quiz schema editors use among
+them), scaffolds, checks and builds a new course."""
 
 from __future__ import annotations
 
@@ -8,11 +9,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from conftest import ROOT
-
-pytestmark = pytest.mark.build
 
 
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -36,6 +34,10 @@ def test_the_wheel_alone_scaffolds_checks_and_builds_a_course(tmp_path: Path) ->
     run(sys.executable, "-m", "venv", tmp_path / "venv", cwd=tmp_path)
     python = tmp_path / "venv/bin/python"
     run(python, "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+    shipped_schema = run(python, "-c", "from importlib.resources import files; "
+                         "print(files('build_tools').joinpath('schemas/quiz.schema.json').read_text(), end='')",
+                         cwd=tmp_path).stdout
+    assert shipped_schema == (ROOT / "build_tools/schemas/quiz.schema.json").read_text(), "the installed package's schema"
     run(python, "-m", "build_tools", "new", "course", "--title", "A Second Course", cwd=tmp_path)
     course = tmp_path / "course"
     assert "A Second Course" in run(python, "-m", "build_tools", "check", cwd=course).stdout + \

@@ -12,7 +12,6 @@ from mkdocs.exceptions import Abort
 
 from conftest import FIXTURE_COURSE, copy_course
 
-pytestmark = pytest.mark.build
 MODULE = "docs/modules/only-module.md"
 
 

@@ -11,13 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import FIXTURE_COURSE, copy_course, free_port
-
-pytestmark = pytest.mark.build
 
 
 def fetch(url: str) -> str:

@@ -12,7 +12,6 @@ import math
 import random
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
@@ -22,20 +21,17 @@ from mkdocs.structure.nav import get_navigation
 from build_tools.plugin import EVERY_ANCHOR
 from build_tools.quizzes import Question, Quiz, load_quizzes
 from build_tools.render import option_order
-
-pytestmark = pytest.mark.unit
-
-ROOT = Path(__file__).resolve().parents[1]
+from course_facts import COURSE
 
 
 def read_course() -> tuple[list[Quiz], str, list[str]]:
     """The quizzes as the build reads them (as in course_facts), the final assessment's page and the module pages in
     course order."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(COURSE / "mkdocs.yml"))
     files = get_files(config)
     final_page = dict(config.plugins["course"].config)["final_assessment"]
     pages = {file.src_uri for file in files.documentation_pages()}
-    quizzes = load_quizzes(ROOT / "quizzes", lambda src: EVERY_ANCHOR if src in pages else None, final_page)
+    quizzes = load_quizzes(COURSE / "quizzes", lambda src: EVERY_ANCHOR if src in pages else None, final_page)
     modules = [page.file.src_uri for page in get_navigation(files, config).pages
                if page.file.src_uri.startswith("modules/")]
     return quizzes, final_page, modules
@@ -59,7 +55,7 @@ def draw_of(quiz: Quiz) -> int:
     generator reads it), or every question."""
     if getattr(quiz, "draw", None):
         return quiz.draw  # type: ignore[attr-defined]
-    found = re.search(r"^#?\s*draw:\s*(\d+)\s*$", (ROOT / quiz.file).read_text(encoding="utf-8"), re.MULTILINE)
+    found = re.search(r"^#?\s*draw:\s*(\d+)\s*$", (COURSE / quiz.file).read_text(encoding="utf-8"), re.MULTILINE)
     return int(found.group(1)) if found else len(quiz.questions)
 
 

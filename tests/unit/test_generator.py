@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from build_tools.palette import FALLBACK, primary_dark
 from conftest import ROOT
 
-pytestmark = pytest.mark.unit
 COURSE_WORDS = re.compile(r"breast|podcast|primary.care|\bGMC\b|RCGP|en-GB|#1a237e|haemoptysis|metastas", re.IGNORECASE)
 
 

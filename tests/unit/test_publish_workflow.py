@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import ROOT
 
-pytestmark = pytest.mark.unit
 
-ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 PUSH_ONLY = "github.event_name == 'push'"

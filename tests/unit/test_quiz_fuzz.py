@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +11,6 @@ from build_tools.errors import Problem
 from build_tools.quizzes import parse_quiz
 from quiz_helpers import VALID, anchors_of
 
-pytestmark = pytest.mark.unit
 
 KEYS = ["page", "title", "pass_mark", "questions", "id", "type", "prompt", "options", "text", "correct",
         "feedback", "explanation", "source"]

@@ -10,8 +10,6 @@ from build_tools.errors import Problem
 from build_tools.quizzes import load_quizzes
 from quiz_helpers import VALID, anchors_of, load, problems_for
 
-pytestmark = pytest.mark.unit
-
 
 def only(problems: list[Problem]) -> Problem:
     assert len(problems) == 1, [str(p) for p in problems]

@@ -10,7 +10,6 @@ import pytest
 from build_tools.cli import main
 from conftest import FIXTURE_COURSE, copy_course
 
-pytestmark = pytest.mark.unit
 # The fixture course: its module's own next review is 30 June 2098 (line 7), the course's 1 January 2099 (line 24).
 MODULE = "docs/modules/only-module.md:7"
 COURSE = "mkdocs.yml:24"
@@ -67,8 +66,3 @@ def test_a_page_without_its_own_date_follows_the_course(tmp_path: Path, monkeypa
     module.write_text(module.read_text(encoding="utf-8").replace("next_review: 2098-06-30\n", ""), encoding="utf-8")
     assert review_due(tmp_path, monkeypatch, "2098-05-15") == 0
     assert f"the next is on 1 January 2099 ({COURSE})" in capsys.readouterr().out
-
-
-def test_the_real_course_is_not_due_on_its_last_review_day() -> None:
-    # conftest pins COURSE_TODAY to the course's last review; a course whose review is due at once is a mistake.
-    assert main(["review-due", "-f", str(Path(__file__).resolve().parents[1] / "mkdocs.yml")]) == 0

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from build_tools.widgets import add_widget_headings
-
-pytestmark = pytest.mark.unit
 
 
 def shape(items: list[AnchorLink]) -> list:

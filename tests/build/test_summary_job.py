@@ -1,114 +1,38 @@
-"""The course summary PDF: matches the pages, is accessible, is reproducible, and every page links to it."""
+"""The summary PDF's worker and cache: reproducible bytes, a cache keyed on what changes them, failures located."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
 
 import pytest
 from pypdf import PdfReader
 
-from build_tools.dates import long_date
 from build_tools.errors import AuthoringError
 from build_tools.folders import MARKER, make_own
 from build_tools.summary_job import KEEP, SummaryJob, cache_key, prune
-from conftest import ROOT, Served, build_course, copy_course
-from course_facts import course_facts
+from conftest import FIXTURE_COURSE, Served, build_course, copy_course, words
 
-pytestmark = pytest.mark.build
-FACTS = course_facts()
-PDF_NAME = f"{FACTS.course.slug}-course-summary.pdf"
-
-
-def words(text: str) -> str:
-    """Text as a plain run of words, so line breaks and Markdown marks do not matter."""
-    return " ".join(re.sub(r"[*_`]", "", text).split())
-
-
-@pytest.fixture(scope="module")
-def pdf(course_site: Served) -> PdfReader:
-    return PdfReader(course_site.site_dir / PDF_NAME)
-
-
-@pytest.fixture(scope="module")
-def pdf_text(pdf: PdfReader) -> str:
-    return words(" ".join(page.extract_text() for page in pdf.pages))
-
-
-@pytest.mark.parametrize("module", FACTS.modules, ids=lambda module: module.src_path)
-def test_pdf_holds_every_key_point_and_box_under_its_heading(pdf_text: str, module: object) -> None:
-    assert module.key_points
-    for point in module.key_points:
-        assert words(point) in pdf_text
-    for box in module.callouts:
-        assert words(box.title) in pdf_text
-        for item in box.items:
-            assert words(item) in pdf_text
-
-
-def test_pdf_calls_only_haemoptysis_a_red_flag(pdf_text: str) -> None:
-    assert pdf_text.count("Red flag") == sum(box.kind == "danger" for m in FACTS.modules for box in m.callouts)
-    assert "Red flags" not in pdf_text
-
-
-def test_pdf_holds_course_facts(pdf_text: str) -> None:
-    course = FACTS.course
-    for expected in (course.title, f"Last reviewed {long_date(course.last_reviewed)}",
-                     f"Next review due {long_date(course.next_review)}", course.summary_kicker.upper(), course.authors[0],
-                     "To recognise the symptoms of breast cancer recurrence", "not patients", "About 1 hour",
-                     "https://breast.predict.nhs.uk/"):
-        assert words(expected) in pdf_text, expected
-
-
-def test_pdf_is_tagged_with_metadata_and_bookmarks(pdf: PdfReader) -> None:
-    root = pdf.trailer["/Root"]
-    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
-    assert "/StructTreeRoot" in root
-    assert root["/Lang"] == "en"
-    assert pdf.metadata.title == "Breast Cancer Recurrence: course summary"
-    assert pdf.metadata.author == "Breast Cancer Recurrence course team"
-    bookmarks = [item.title for item in pdf.outline if not isinstance(item, list)]
-    titles = ["Learning objectives", "Risk of recurrence", "Bone metastases", "Lung metastases", "Liver metastases",
-              "Brain metastases", "Referral and management", "Resources", "About this summary"]
-    assert bookmarks == titles
-    assert pdf.pages[0].mediabox.width == pytest.approx(595.28, abs=0.5)  # A4
-    assert pdf.pages[0].mediabox.height == pytest.approx(841.89, abs=0.5)
-
-
-def test_pdf_links_are_clickable(pdf: PdfReader) -> None:
-    uris = {
-        annotation.get_object()["/A"]["/URI"]
-        for page in pdf.pages
-        for annotation in page.get("/Annots", [])
-        if "/A" in annotation.get_object() and "/URI" in annotation.get_object()["/A"]
-    }
-    assert {"https://breast.predict.nhs.uk/", "https://www.macmillan.org.uk/", "https://www.pocketmedic.org/"} <= uris
+FIXTURE_PDF = "fixture-course-on-testing-course-summary.pdf"
 
 
 def test_two_builds_give_byte_identical_pdfs(tmp_path: Path) -> None:
     pdfs = []
     for name in ("first", "second"):
-        config_file = copy_course(ROOT, tmp_path / name)  # each copy has its own, empty, PDF cache
+        config_file = copy_course(FIXTURE_COURSE, tmp_path / name)  # each copy has its own, empty, PDF cache
         build_course(config_file, tmp_path / name / "site")
-        pdfs.append((tmp_path / name / "site" / PDF_NAME).read_bytes())
+        pdfs.append((tmp_path / name / "site" / FIXTURE_PDF).read_bytes())
     assert pdfs[0] == pdfs[1]
 
 
-def test_download_link_on_every_page_resolves_and_gives_the_real_size(course_site: Served) -> None:
-    size_kb = round((course_site.site_dir / PDF_NAME).stat().st_size / 1024)
-    pages = sorted(course_site.site_dir.rglob("index.html"))
-    assert len(pages) > 10
-    for html_file in pages:
-        html = html_file.read_text()
-        links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>Download the course summary \(PDF, (\d+) KB\)</a>', html)
-        page_url = urljoin(course_site.base_url, str(html_file.parent.relative_to(course_site.site_dir)) + "/")
-        expected = 2 if html_file.parent.name in (course_site.site_dir.name, "course-summary") else 1
-        assert len(links) == expected, html_file
-        for href, shown in links:
-            target = urlparse(urljoin(page_url, href)).path.lstrip("/")
-            assert (course_site.site_dir / target).is_file(), (html_file, href)
-            assert int(shown) == size_kb
+def test_the_site_address_changes_neither_the_pdf_nor_its_cache_key(tmp_path: Path) -> None:
+    """A build for another address (a fork, a preview) reuses the cached PDF: the address is not in what it renders."""
+    config_file = copy_course(FIXTURE_COURSE, tmp_path)
+    pdfs = []
+    for address in ("https://one.example/course/", "https://two.example/elsewhere/"):
+        build_course(config_file, tmp_path / "site", site_url=address)
+        pdfs.append((tmp_path / "site" / FIXTURE_PDF).read_bytes())
+    assert pdfs[0] == pdfs[1]
+    assert len(list((tmp_path / ".cache").rglob("*.pdf"))) == 1, "the second build was a cache hit"
 
 
 SUMMARY = {"title": "T", "language": "en", "aim": "<p>Aim</p>", "objectives": ["One"], "audience": "<p>A</p>",
@@ -159,7 +83,6 @@ def test_the_cache_key_is_what_changes_the_bytes(monkeypatch: pytest.MonkeyPatch
     assert cache_key({**SUMMARY, "colour": "#000000"}) != key
     monkeypatch.setattr(job, "library_versions", lambda: b"weasyprint==99")
     assert cache_key(SUMMARY) != key, "a new PDF library version renders again"
-    assert "site_url" not in SUMMARY and "site_url" not in FACTS.course.__dict__
 
 
 def test_the_cache_keeps_only_the_latest_pdfs(tmp_path: Path) -> None:
@@ -207,7 +130,7 @@ def test_a_hung_renderer_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatc
 
 
 def test_a_second_course_gets_its_own_summary(fixture_site: Served) -> None:
-    reader = PdfReader(fixture_site.site_dir / "fixture-course-on-testing-course-summary.pdf")
+    reader = PdfReader(fixture_site.site_dir / FIXTURE_PDF)
     text = words(" ".join(page.extract_text() for page in reader.pages))
     assert "Fixture Course on Testing" in text and "Tests build real sites." in text
     assert "Breast" not in text
