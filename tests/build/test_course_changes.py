@@ -1,0 +1,124 @@
+"""Adding, renaming and removing a module as the README says keeps this course's own tests green.
+
+A copy of the course gets all three changes at once (one copy, one run, to keep it affordable); then the course's
+content tests run against the copy (COURSE_ROOT names it), in a pytest of their own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, copy_course
+from course_facts import COURSE
+
+ADDED_MODULE = """\
+    ---
+    title: Added module
+    description: A module an author adds by following the README.
+    minutes: 7
+    objectives:
+      - Show up everywhere the course is listed.
+    ---
+
+    # Added module
+
+    !!! warning "Presenting symptoms"
+        - A new symptom, as the source words it.
+
+    ## Key points
+
+    - A freshly added key point that every list of the course must carry.
+    """
+ADDED_QUIZ = """\
+    # yaml-language-server: $schema=../build_tools/schemas/quiz.schema.json
+    page: modules/added-module.md
+    questions:
+      - id: added-module-question
+        type: single
+        prompt: Does the added module appear in every list of the course?
+        options:
+          - text: Only on the home page
+            feedback: It appears on every page that lists the course.
+          - text: "Yes"
+            correct: true
+            feedback: Yes.
+          - text: Only in the navigation
+            feedback: It appears on every page that lists the course.
+        explanation: Every page that lists the course is generated from the modules.
+        source: key-points
+    """
+
+
+def nav_modules(course: Path) -> list[str]:
+    """The module pages in mkdocs.yml's nav, read with plain YAML (not the generator's reader)."""
+    text = (course / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.findall(r"^\s+- (modules/[\w-]+\.md)\s*$", text, re.MULTILINE)
+
+
+def replace_everywhere(course: Path, old: str, new: str) -> None:
+    """Replace a page's name in every text file of the course, as an author's search-and-replace does."""
+    for path in [course / "mkdocs.yml", *(course / "docs").rglob("*.md"), *(course / "quizzes").glob("*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def add_module(course: Path, after: str) -> None:
+    """README 'Adding a module': a page in docs/modules/, a line in nav after the last module, a quiz file."""
+    (course / "docs/modules/added-module.md").write_text(textwrap.dedent(ADDED_MODULE), encoding="utf-8")
+    (course / "quizzes/added-module.yml").write_text(textwrap.dedent(ADDED_QUIZ), encoding="utf-8")
+    config = course / "mkdocs.yml"
+    line = re.search(rf"^(\s+)- {re.escape(after)}\n", config.read_text(encoding="utf-8"), re.MULTILINE)
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        line.group(0), f"{line.group(0)}{line.group(1)}- modules/added-module.md\n"), encoding="utf-8")
+
+
+def rename_module(course: Path, page: str, new_page: str) -> None:
+    """Rename the page's file and every mention of it: nav, quiz `page:` and `source:`, links between pages."""
+    (course / "docs" / page).rename(course / "docs" / new_page)
+    replace_everywhere(course, page, new_page)
+    replace_everywhere(course, f"]({Path(page).name}", f"]({Path(new_page).name}")
+
+
+def remove_module(course: Path, page: str) -> None:
+    """Remove the page, its nav line, its quiz file, the final assessment's questions on it and links to it."""
+    (course / "docs" / page).unlink()
+    for quiz in (course / "quizzes").glob("*.yml"):
+        text = quiz.read_text(encoding="utf-8")
+        if yaml.safe_load(text).get("page") == page:
+            quiz.unlink()
+            continue
+        head, *questions = re.split(r"(?m)^(?=  - id: )", text)
+        kept = [question for question in questions if f"source: {page}" not in question]
+        if len(kept) != len(questions):
+            quiz.write_text(head + "".join(kept).rstrip("\n") + "\n", encoding="utf-8")
+    config = course / "mkdocs.yml"
+    config.write_text(re.sub(rf"(?m)^\s+- {re.escape(page)}\n", "", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    link = re.compile(rf"\[([^\]]+)\]\((?:\.\./)?(?:modules/)?{re.escape(Path(page).name)}[^)]*\)")
+    for path in (course / "docs").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if link.search(text):
+            path.write_text(link.sub(r"\1", text), encoding="utf-8")
+
+
+def test_adding_renaming_and_removing_a_module_keeps_the_course_tests_green(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    copy_course(COURSE, course)
+    first, second, *_, last = nav_modules(course)
+    add_module(course, after=last)
+    rename_module(course, first, first.replace(".md", "-renamed.md"))
+    remove_module(course, second)
+    assert "modules/added-module.md" in nav_modules(course) and second not in nav_modules(course)
+    environment = {**os.environ, "COURSE_ROOT": str(course)}
+    environment.pop("COURSE_TODAY", None)  # conftest sets it from the course it reads: the copy
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/content"],
+                            cwd=ROOT, env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
