@@ -279,7 +279,7 @@ def test_nothing_leaves_the_browser_during_the_journey(course_site: Served, watc
 def test_reduced_motion_turns_animation_off(course_site: Served, watched: Watched) -> None:
     page = watched.page
     page.emulate_media(reduced_motion="reduce")
-    open_page(course_site, page, "modules/bone-metastases/")
+    open_page(course_site, page, FACTS.url(FACTS.modules[0].src_path))
     duration = page.locator(".md-nav__link").first.evaluate("el => getComputedStyle(el).transitionDuration")
     assert all(float(part.rstrip("s")) <= 0.001 for part in duration.split(","))
 

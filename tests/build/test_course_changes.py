@@ -54,6 +54,25 @@ ADDED_QUIZ = """\
         explanation: Every page that lists the course is generated from the modules.
         source: key-points
     """
+ADDED_FINAL_QUESTION = """\
+  - id: final-added-module
+    type: single
+    prompt: Where does an added module appear?
+    options:
+      - text: On the home page alone
+        feedback: No. It appears on every page that lists the course.
+      - text: On every page that lists the course
+        correct: true
+        feedback: Yes.
+      - text: In the navigation alone
+        feedback: No. It appears on every page that lists the course.
+      - text: Nowhere until the course is rebuilt by hand
+        feedback: No. Every page that lists the course is generated from the modules.
+    explanation: Every page that lists the course is generated from the modules.
+    source: modules/added-module.md#key-points
+"""
+BANK_PER_DRAW = 1.5
+"""This course's rule (tests/content/test_assessment_content.py): the final's bank is half as large again as a draw."""
 
 
 def nav_modules(course: Path) -> list[str]:
@@ -70,10 +89,18 @@ def replace_everywhere(course: Path, old: str, new: str) -> None:
             path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def final_quiz(course: Path) -> Path:
+    [final] = [path for path in (course / "quizzes").glob("*.yml") if "pass_mark" in yaml.safe_load(path.read_text())]
+    return final
+
+
 def add_module(course: Path, after: str) -> None:
-    """README 'Adding a module': a page in docs/modules/, a line in nav after the last module, a quiz file."""
+    """README 'Adding a module': a page in docs/modules/, a line in nav after the last module, a quiz file, and (as
+    this course's tests ask: every attempt draws from every module) a question on it in the final's bank."""
     (course / "docs/modules/added-module.md").write_text(textwrap.dedent(ADDED_MODULE), encoding="utf-8")
     (course / "quizzes/added-module.yml").write_text(textwrap.dedent(ADDED_QUIZ), encoding="utf-8")
+    final = final_quiz(course)
+    final.write_text(final.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + ADDED_FINAL_QUESTION, encoding="utf-8")
     config = course / "mkdocs.yml"
     line = re.search(rf"^(\s+)- {re.escape(after)}\n", config.read_text(encoding="utf-8"), re.MULTILINE)
     config.write_text(config.read_text(encoding="utf-8").replace(
@@ -88,7 +115,8 @@ def rename_module(course: Path, page: str, new_page: str) -> None:
 
 
 def remove_module(course: Path, page: str) -> None:
-    """Remove the page, its nav line, its quiz file, the final assessment's questions on it and links to it."""
+    """Remove the page, its nav line, its quiz file, the final assessment's questions on it and links to it; lower
+    the final's draw if the smaller bank would break this course's rule of a bank half as large again."""
     (course / "docs" / page).unlink()
     for quiz in (course / "quizzes").glob("*.yml"):
         text = quiz.read_text(encoding="utf-8")
@@ -98,6 +126,8 @@ def remove_module(course: Path, page: str) -> None:
         head, *questions = re.split(r"(?m)^(?=  - id: )", text)
         kept = [question for question in questions if f"source: {page}" not in question]
         if len(kept) != len(questions):
+            draw = min(int(re.search(r"(?m)^draw: (\d+)$", head).group(1)), int(len(kept) / BANK_PER_DRAW))
+            head = re.sub(r"(?m)^draw: \d+$", f"draw: {draw}", head)
             quiz.write_text(head + "".join(kept).rstrip("\n") + "\n", encoding="utf-8")
     config = course / "mkdocs.yml"
     config.write_text(re.sub(rf"(?m)^\s+- {re.escape(page)}\n", "", config.read_text(encoding="utf-8")),
