@@ -64,8 +64,9 @@ tests/firefox/node_modules/.installed: tests/firefox/package-lock.json | system-
 	npm ci --prefix tests/firefox --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# Two test processes (pytest-xdist), each taking whole files, so a file's fixtures are built once.
 test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed tests/firefox/node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The weekly check of the workflow: fails while the course's or a page's next review is less than 60 days away.
 review-due: $(VENV)/.site-installed

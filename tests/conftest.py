@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
 import os
 import re
 import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,10 +43,21 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("COURSE_TODAY", course_facts().course.last_reviewed.isoformat())
 
 
+@contextmanager
+def one_build_at_a_time(course: Path) -> Iterator[None]:
+    """Builds of one course folder share its caches (.cache/), whose clean-up removes half-written files: the test
+    processes of `make test` (pytest-xdist) take turns at a folder."""
+    name = hashlib.sha256(str(course.resolve()).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"course-build-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def build_course(config_file: Path, site_dir: Path, **overrides: object) -> MkDocsConfig:
     """Load and validate a course config strictly, then build it into site_dir."""
     config = load_config(str(config_file), strict=True, site_dir=str(site_dir), **overrides)
-    build(config)
+    with one_build_at_a_time(config_file.parent):
+        build(config)
     return config
 
 
@@ -74,8 +89,9 @@ def package_course(kind: str, dist: Path) -> Path:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "build_tools", kind, "-o", str(dist)], cwd=COURSE,
-                            capture_output=True, text=True)
+    with one_build_at_a_time(COURSE):
+        result = subprocess.run([sys.executable, "-m", "build_tools", kind, "-o", str(dist)], cwd=COURSE,
+                                capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     [archive] = dist.glob(f"*-{'offline' if kind == 'offline' else 'scorm12'}.zip")
     return archive

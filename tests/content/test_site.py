@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import Served, build_course, copy_course, course_data, failed_build_log
+from course_changes import add_module
 from course_facts import COURSE, course_facts
 
 FACTS = course_facts()
@@ -160,59 +160,19 @@ def test_browser_tab_titles_are_not_doubled(course_site: Served) -> None:
     assert f"<title>{FACTS.modules[0].title} - {FACTS.course.title}</title>" in module
 
 
-ADDED_MODULE = """\
-    ---
-    title: Added module
-    description: A module an author adds by following the README.
-    minutes: 7
-    objectives:
-      - Show up everywhere the course is listed.
-    ---
-
-    # Added module
-
-    !!! warning "Presenting symptoms"
-        - A new symptom, as the source words it.
-
-    ## Key points
-
-    - A freshly added key point that every list of the course must carry.
-    """
-ADDED_QUIZ = """\
-    page: modules/added-module.md
-    questions:
-      - id: added-module-question
-        type: single
-        prompt: Does the added module appear everywhere?
-        options:
-          - text: "Yes"
-            correct: true
-          - text: "No"
-            feedback: It does.
-          - text: Only on the home page
-            feedback: It appears on every page that lists the course.
-        explanation: Every page that lists the course is generated.
-        source: key-points
-    """
-
-
 def test_an_added_module_appears_on_every_page_that_lists_the_course(tmp_path: Path) -> None:
     """The README's author steps: a page in docs/modules/, a line in nav, a quiz file. No other edit."""
     config_file = copy_course(COURSE, tmp_path)
-    (tmp_path / "docs/modules/added-module.md").write_text(textwrap.dedent(ADDED_MODULE))
-    (tmp_path / "quizzes/added-module.yml").write_text(textwrap.dedent(ADDED_QUIZ))
-    config = config_file.read_text()
-    last = f"      - {MODULE_SOURCES[-1]}\n"
-    config_file.write_text(config.replace(last, last + "      - modules/added-module.md\n"))
+    add_module(tmp_path, after=MODULE_SOURCES[-1], slug="another-module", title="Another module")
     site = tmp_path / "site"
     build_course(config_file, site)
     home = (site / "index.html").read_text()
-    assert '<a href="modules/added-module/">Added module</a>' in home
+    assert '<a href="modules/another-module/">Another module</a>' in home
     summary_page = (site / "course-summary/index.html").read_text()
     assert "A freshly added key point that every list of the course must carry." in summary_page
     assert "A new symptom, as the source words it." in summary_page
     progress = (site / "progress/index.html").read_text()
-    assert 'data-course-module="modules/added-module/"' in progress
+    assert 'data-course-module="modules/another-module/"' in progress
     pdf = next(site.glob("*.pdf"))
     text = " ".join((page.extract_text() or "") for page in PdfReader(pdf).pages)
     assert "A freshly added key point" in " ".join(text.split())

@@ -34,20 +34,20 @@ def parse(data: bytes) -> None:
         assert problem.path == "quizzes/fuzz.yml" and problem.message
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_random_yaml_structures(document: object) -> None:
     parse(yaml.safe_dump({"page": "modules/a.md", "questions": document}).encode())
     parse(yaml.safe_dump(document).encode())
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=300))
 def test_random_bytes(data: bytes) -> None:
     parse(data)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.integers(0, len(VALID)), st.text(max_size=12))
 def test_random_edits_of_a_valid_file(position: int, inserted: str) -> None:
     parse((VALID[:position] + inserted + VALID[position:]).encode())
