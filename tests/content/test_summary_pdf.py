@@ -8,7 +8,6 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from pypdf import PdfReader
 
-from build_tools.dates import long_date
 from conftest import Served, words
 from course_facts import course_facts, plain_course
 
@@ -44,8 +43,9 @@ def test_pdf_calls_only_haemoptysis_a_red_flag(pdf_text: str) -> None:
 
 def test_pdf_holds_course_facts(pdf_text: str) -> None:
     course = FACTS.course
-    for expected in (course.title, f"Last reviewed {long_date(course.last_reviewed)}",
-                     f"Next review due {long_date(course.next_review)}", course.summary_kicker.upper(), course.authors[0],
+    last, due = course.last_reviewed, course.next_review  # written out as `1 November 2027`
+    for expected in (course.title, f"Last reviewed {last.day} {last:%B %Y}", f"Next review due {due.day} {due:%B %Y}",
+                     course.summary_kicker.upper(), course.authors[0],
                      "To recognise the symptoms of breast cancer recurrence", "not patients", "About 1 hour",
                      "https://breast.predict.nhs.uk/"):
         assert words(expected) in pdf_text, expected
