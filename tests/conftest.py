@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
 import os
+import re
 import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from course_facts import course_facts
+from course_facts import COURSE, course_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_COURSE = Path(__file__).resolve().parent / "fixture_course"
@@ -38,10 +43,21 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("COURSE_TODAY", course_facts().course.last_reviewed.isoformat())
 
 
+@contextmanager
+def one_build_at_a_time(course: Path) -> Iterator[None]:
+    """Builds of one course folder share its caches (.cache/), whose clean-up removes half-written files: the test
+    processes of `make test` (pytest-xdist) take turns at a folder."""
+    name = hashlib.sha256(str(course.resolve()).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"course-build-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def build_course(config_file: Path, site_dir: Path, **overrides: object) -> MkDocsConfig:
     """Load and validate a course config strictly, then build it into site_dir."""
     config = load_config(str(config_file), strict=True, site_dir=str(site_dir), **overrides)
-    build(config)
+    with one_build_at_a_time(config_file.parent):
+        build(config)
     return config
 
 
@@ -58,7 +74,7 @@ def failed_build_log(tmp_path: Path, caplog: pytest.LogCaptureFixture, path: str
     """Copy the course, make each (old, new) replacement in one of its files, return what the refused build logged."""
     from mkdocs.exceptions import Abort
 
-    config_file = copy_course(ROOT, tmp_path)
+    config_file = copy_course(COURSE, tmp_path)
     target = tmp_path / path
     for old, new in edits:
         assert old in target.read_text()
@@ -73,8 +89,9 @@ def package_course(kind: str, dist: Path) -> Path:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "build_tools", kind, "-o", str(dist)], cwd=ROOT,
-                            capture_output=True, text=True)
+    with one_build_at_a_time(COURSE):
+        result = subprocess.run([sys.executable, "-m", "build_tools", kind, "-o", str(dist)], cwd=COURSE,
+                                capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     [archive] = dist.glob(f"*-{'offline' if kind == 'offline' else 'scorm12'}.zip")
     return archive
@@ -96,11 +113,15 @@ def unpacked_offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def course_data(html: str, site_dir: Path) -> dict:
     """The course data a built page loads: the first line of the course bundle its script names."""
     import json
-    import re
 
     name = re.search(r'<script src="[./]*(assets/bundles/course\.[0-9a-f]+\.js)"></script>', html).group(1)
     first_line = (site_dir / name).read_text().splitlines()[0]
     return json.loads(first_line.removeprefix("window.CourseData = ").rstrip().rstrip(";"))
+
+
+def words(text: str) -> str:
+    """Text as a plain run of words, so line breaks and Markdown marks do not matter."""
+    return " ".join(re.sub(r"[*_`]", "", text).split())
 
 
 def page_urls(config: MkDocsConfig) -> list[str]:
@@ -156,8 +177,8 @@ def build_and_serve(config_file: Path, site_dir: Path) -> Iterator[Served]:
 
 @pytest.fixture(scope="session")
 def course_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The real course, built once for the whole test run."""
-    yield from build_and_serve(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("course-site"))
+    """The real course (or the copy COURSE_ROOT names), built once for the whole test run."""
+    yield from build_and_serve(COURSE / "mkdocs.yml", tmp_path_factory.mktemp("course-site"))
 
 
 @pytest.fixture(scope="session")
@@ -206,14 +227,30 @@ def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched
     context.close()
 
 
-KINDS = {"unit", "build", "browser"}
+TIERS = {
+    "unit": "plain functions on literal inputs; nothing built",
+    "build": "builds sites with MkDocs (the generator's behaviour, on the fixture course or copies)",
+    "browser": "drives a real browser",
+    "content": "this course's own files and the site built from them, expectations derived from those files",
+}
+"""Each tier is a folder of tests/; a test's folder gives its marker, so the two cannot disagree."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for tier, meaning in TIERS.items():
+        config.addinivalue_line("markers", f"{tier}: {meaning}")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test says what it needs (unit: nothing; build: MkDocs; browser: Chromium), so `-m` can pick them."""
+    """Mark every test with its folder's tier, so `-m` can pick them; refuse a test outside a tier folder."""
+    tests = Path(__file__).resolve().parent
     for item in items:
-        kinds = {marker.name for marker in item.iter_markers()} & KINDS
-        if len(kinds) != 1:
-            raise pytest.UsageError(f"{item.nodeid}: mark it with exactly one of {sorted(KINDS)}, not {sorted(kinds)}")
-        if {"watched", "browser"} & set(item.fixturenames) and kinds != {"browser"}:
-            raise pytest.UsageError(f"{item.nodeid} drives Chromium: mark it 'browser'")
+        folder = item.path.resolve().relative_to(tests).parts[0]
+        if folder not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: put it in one of the tier folders tests/{{{','.join(TIERS)}}}")
+        written = {marker.name for marker in item.iter_markers()} & set(TIERS) - {folder}
+        if written:
+            raise pytest.UsageError(f"{item.nodeid}: it is marked {sorted(written)} but sits in tests/{folder}: move it")
+        item.add_marker(folder)
+        if {"watched", "browser"} & set(item.fixturenames) and folder != "browser":
+            raise pytest.UsageError(f"{item.nodeid} drives Chromium: move it to tests/browser")

@@ -1,15 +1,22 @@
-"""What the tests of this course expect, read from the course's own files with the generator's own readers.
+"""What the tests of this course expect, read from the course's own files.
 
 An author who adds a module, a question or a page changes these facts, not the tests: counts, order, titles and
-the next page all come from mkdocs.yml, docs/ and quizzes/.
+the next page all come from mkdocs.yml, docs/ and quizzes/. `course_facts()` reads them with the generator's own
+readers (for what only they can work out: boxes, key points, anchors); `plain_course()` reads the plainest facts
+with nothing but PyYAML and a regular expression, so that a bug in a reader cannot move the expected value along
+with the actual one (tests/content/test_course_reading.py holds the two readings to each other).
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
+import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
@@ -22,6 +29,9 @@ from build_tools.model.quiz_files import load_quizzes
 from build_tools.model.quizzes import Quiz
 
 ROOT = Path(__file__).resolve().parents[1]
+COURSE = Path(os.environ.get("COURSE_ROOT", ROOT)).resolve()
+"""The course the content tests check: this repository's, or a copy of it named by COURSE_ROOT (its mkdocs.yml,
+docs/ and quizzes/), as the test that adds, renames and removes a module runs them."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ class CourseFacts:
     def widget_pages(self, widget: str) -> list[str]:
         """The pages (src paths) whose Markdown holds the widget's line, as an author writes it."""
         return [src for src in self.nav_pages
-                if f"<!-- course: {widget} -->" in (ROOT / "docs" / src).read_text(encoding="utf-8")]
+                if f"<!-- course: {widget} -->" in (COURSE / "docs" / src).read_text(encoding="utf-8")]
 
     def next_page(self, src_path: str) -> str:
         """The title of the page after src_path in the navigation (what the footer's Next link names)."""
@@ -60,7 +70,7 @@ class CourseFacts:
 
 
 @functools.cache
-def course_facts(config_file: Path = ROOT / "mkdocs.yml") -> CourseFacts:
+def course_facts(config_file: Path = COURSE / "mkdocs.yml") -> CourseFacts:
     config = load_config(str(config_file))
     docs = Path(config.docs_dir)
     course = load_course(config.extra)
@@ -85,3 +95,43 @@ def course_facts(config_file: Path = ROOT / "mkdocs.yml") -> CourseFacts:
         titles[page.file.src_uri] = page.title
     return CourseFacts(course, modules, quizzes, quizzes[plugin_config["final_assessment"]],
                        [page.file.src_uri for page in nav.pages], titles, load_banners(config.extra))
+
+
+@dataclass(frozen=True)
+class PlainModule:
+    src_path: str
+    title: str
+    description: str
+    minutes: int
+    objectives: list[str]
+
+
+@dataclass(frozen=True)
+class PlainCourse:
+    title: str
+    authors: list[str]
+    modules: list[PlainModule]
+    """In nav order."""
+    quizzes: dict[str, dict]
+    """Each quiz file (`quizzes/<name>.yml`) as PyYAML reads it."""
+
+
+class TaggedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that reads MkDocs' `!ENV [NAME, default]` as its default."""
+
+
+TaggedLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+@functools.cache
+def plain_course(course: Path = COURSE) -> PlainCourse:
+    """The course's title, authors, modules (nav order, front matter) and quiz files, read with PyYAML alone."""
+    config = yaml.load((course / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TaggedLoader)  # noqa: S506
+    modules = []
+    for src in re.findall(r"modules/[\w-]+\.md", yaml.safe_dump(config["nav"])):
+        text = (course / "docs" / src).read_text(encoding="utf-8")
+        meta = yaml.safe_load(re.match(r"---\n(.*?)\n---\n", text, re.DOTALL).group(1))
+        modules.append(PlainModule(src, meta["title"], meta["description"], meta["minutes"], meta["objectives"]))
+    quizzes = {f"quizzes/{path.name}": yaml.safe_load(path.read_text(encoding="utf-8"))
+               for path in sorted((course / "quizzes").glob("*.yml"))}
+    return PlainCourse(config["extra"]["course"]["title"], config["extra"]["course"]["authors"], modules, quizzes)

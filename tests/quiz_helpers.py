@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -57,3 +58,8 @@ def problems_for(directory: Path, files: dict[str, str], final: str | None = Non
 
 def load(directory: Path, files: dict[str, str]) -> list[Quiz]:
     return load_quizzes(write_quizzes(directory, files), anchors_of)
+
+
+def quiz_blocks(html: str) -> list[str]:
+    """The mkdocs-quiz blocks of a built page, one per question."""
+    return re.findall(r'<div class="quiz" .*?</section>', html, re.DOTALL)

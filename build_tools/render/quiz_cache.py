@@ -2,7 +2,9 @@
 
 An entry is a quiz's rendered text blocks (prompts, options, feedback, explanations, source links), keyed by
 everything that shapes them: the quiz's own content, the page it is on, the site's Markdown settings and URL
-style, and this renderer. After a build the cache holds exactly that build's quizzes.
+style, this renderer, and the names of the site's files (MkDocs checks a quiz's links only when it renders them,
+so a page added, renamed or removed renders every quiz again). After a build the cache holds exactly that build's
+quizzes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def salt(config: Any) -> str:
         str(config.use_directory_urls), version("mkdocs"), version("markdown"),
         (Path(__file__).parent / "quiz_markup.py").read_text(encoding="utf-8"),
         (Path(__file__).parent / "mkdocs_quiz.py").read_text(encoding="utf-8"),
+        *sorted(path.relative_to(config.docs_dir).as_posix() for path in Path(config.docs_dir).rglob("*")),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
