@@ -42,7 +42,7 @@ def test_the_website_says_when_it_is_past_its_review(course_site: Served, watche
     open_page(course_site, page, FACTS.url(src))
     assert notice(page).inner_text() == NOTICE
     assert axe_violations(page) == []
-    assert watched.console_errors == []
+    assert watched.console_errors == [], "\n".join(watched.console_errors)
 
 
 def test_on_its_review_day_the_copy_is_not_yet_overdue(course_site: Served, watched: Watched) -> None:
@@ -68,7 +68,7 @@ def test_a_certificate_earned_after_the_review_date_records_it(course_site: Serv
         page.get_by_role("button", name="Download the reflective note (text file)").click()
     note = open(download.value.path(), encoding="utf-8").read()
     assert NOTICE in note and in_date in note
-    assert watched.console_errors == []
+    assert watched.console_errors == [], "\n".join(watched.console_errors)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_the_offline_copy_says_when_it_is_past_its_review(offline_copy: Path, wa
     notice(shown).wait_for()
     assert notice(shown).inner_text() == NOTICE
     assert axe_violations(page) == []
-    assert watched.console_errors == []
+    assert watched.console_errors == [], "\n".join(watched.console_errors)
 
 
 def test_follow_ups_from_the_offline_copy_say_to_open_it_from_disk(offline_copy: Path, watched: Watched) -> None:
@@ -101,7 +101,7 @@ def test_follow_ups_from_the_offline_copy_say_to_open_it_from_disk(offline_copy:
     assert [str(event["DESCRIPTION"]).split("\n\n")[-1] for event in events] == [
         STRINGS["follow-up-from-disk"].replace("{file}", src.replace(".md", ".html")) for src in files]
     assert all("URL" not in event for event in events)
-    assert watched.console_errors == []
+    assert watched.console_errors == [], "\n".join(watched.console_errors)
 
 
 @pytest.fixture(scope="module")
@@ -120,4 +120,4 @@ def test_the_scorm_package_says_when_it_is_past_its_review(lms_server: str, watc
     course = launch(page, lms_server)
     notice(course).wait_for()
     assert notice(course).inner_text() == NOTICE
-    assert watched.console_errors == []
+    assert watched.console_errors == [], "\n".join(watched.console_errors)

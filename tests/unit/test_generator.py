@@ -7,7 +7,6 @@ from types import SimpleNamespace
 
 import pytest
 
-
 from build_tools.outputs.brand_colour import FALLBACK, brand_colour, primary_dark
 from build_tools.model.settings import CourseConfig
 from conftest import ROOT

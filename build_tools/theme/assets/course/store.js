@@ -143,14 +143,19 @@
 
   var stored = read(keys.state); /* the state as this tab last read or wrote it */
   var state = parsed(stored);
-  var shown = JSON.parse(JSON.stringify(state)); /* the state as listeners were last told it (a copy: the pages change
-     the state in place before they save) */
+  /* The state as listeners were last told it: a copy, since pages change the state in place before they save. */
+  var shown = snapshot();
+
+  function snapshot() {
+    return JSON.parse(JSON.stringify(state));
+  }
 
   /* Tells each listener whose pieces changed since they were last told ("persistent" and "noteCut" name the
      storage's condition and the learning system's note, which are not pieces of the state). */
+
   function notify(also) {
     var changed = schema.changed(shown, state).concat(also || []);
-    shown = JSON.parse(JSON.stringify(state));
+    shown = snapshot();
     if (!changed.length) return;
     listeners.forEach(function (listener) {
       if (!listener.pieces || listener.pieces.some(function (name) { return changed.indexOf(name) !== -1; })) {
