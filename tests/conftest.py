@@ -84,24 +84,45 @@ def failed_build_log(tmp_path: Path, caplog: pytest.LogCaptureFixture, path: str
     return caplog.text
 
 
-def package_course(kind: str, dist: Path) -> Path:
-    """`python -m build_tools offline|scorm` for this course into dist; the zip it wrote."""
+def package_course(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`python -m build_tools offline|scorm` for this course; a copy of the zip it wrote, in a folder of its own.
+
+    Each kind is packaged once per test run: the test processes of `make test` share one zip per kind and course
+    sources, and each caller gets its own copy of it.
+    """
     import subprocess
     import sys
 
+    name = f"*-{'offline' if kind == 'offline' else 'scorm12'}.zip"
+    run_root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_root = run_root.parent  # the folder every test process of this run has its own folder in
+    packaged = run_root / f"packaged-{kind}-{sources_digest(COURSE)}"
     with one_build_at_a_time(COURSE):
-        result = subprocess.run([sys.executable, "-m", "build_tools", kind, "-o", str(dist)], cwd=COURSE,
-                                capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    [archive] = dist.glob(f"*-{'offline' if kind == 'offline' else 'scorm12'}.zip")
-    return archive
+        if not list(packaged.glob(name)):
+            result = subprocess.run([sys.executable, "-m", "build_tools", kind, "-o", str(packaged)], cwd=COURSE,
+                                    capture_output=True, text=True)
+            assert result.returncode == 0, result.stderr
+    [archive] = packaged.glob(name)
+    dist = tmp_path_factory.mktemp(f"{kind}-dist")
+    return Path(shutil.copy(archive, dist))
+
+
+def sources_digest(course: Path) -> str:
+    """A digest of a course's sources, the generator's files and the day builds run as."""
+    digest = hashlib.sha256(os.environ.get("COURSE_TODAY", "").encode())
+    parts = [course / part for part in ("docs", "quizzes", "overrides", "mkdocs.yml")] + [ROOT / "build_tools"]
+    for path in sorted(p for part in parts for p in ([part] if part.is_file() else part.rglob("*"))):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path).encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def unpacked_offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline zip of this course, unpacked as a learner unpacks it onto a USB stick; its folder."""
     import zipfile
 
-    archive = package_course("offline", tmp_path_factory.mktemp("dist"))
+    archive = package_course("offline", tmp_path_factory)
     unpacked = tmp_path_factory.mktemp("usb-stick")
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unpacked)

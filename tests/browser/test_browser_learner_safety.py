@@ -30,10 +30,12 @@ def test_a_second_tab_never_erases_a_pass(course_site: Served, watched: Watched)
     first = watched.page
     second = first.context.new_page()
     open_page(course_site, second, "certificate/")
+    first.bring_to_front()  # the learner works in tab A; tab B waits behind it (a hidden tab's frames are throttled)
     open_page(course_site, first, FINAL_URL)
     assert sit_final(first, "knowing").startswith("Passed.")
     # Tab B hears of the pass at once: its certificate unlocks without a reload.
     second.locator("[data-course-certificate]").wait_for(state="visible")
+    second.bring_to_front()
     second.get_by_label(FIRST_PROMPT).fill("Written in the second tab.")
     second.get_by_label("Your name, as it should appear on the certificate").fill("Dr Two Tabs")
     saved = state_of(first)
@@ -50,7 +52,9 @@ def test_a_stale_tab_merges_its_own_change_with_the_other_tabs(course_site: Serv
     open_page(course_site, second, FACTS.url(FACTS.modules[0].src_path))
     open_page(course_site, first, FACTS.url(FACTS.modules[1].src_path))
     second.evaluate("() => window.addEventListener('storage', e => e.stopImmediatePropagation(), true)")
+    first.bring_to_front()  # each tab in front while the learner answers in it, as a learner switches tabs
     answer_module_quiz(first, correctly=True)
+    second.bring_to_front()
     answer_module_quiz(second, correctly=True)
     saved = state_of(first)
     assert {FACTS.modules[0].src_path, FACTS.modules[1].src_path} <= set(saved["quizzes"])

@@ -108,7 +108,7 @@ def test_follow_ups_from_the_offline_copy_say_to_open_it_from_disk(offline_copy:
 def lms_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test LMS at lms/lms.html and the unzipped SCORM package at course/, on one origin."""
     root = tmp_path_factory.mktemp("scorm-served")
-    with zipfile.ZipFile(package_course("scorm", tmp_path_factory.mktemp("scorm-dist"))) as archive:
+    with zipfile.ZipFile(package_course("scorm", tmp_path_factory)) as archive:
         archive.extractall(root / "course")
     (root / "lms").symlink_to(ROOT / "tests" / "lms", target_is_directory=True)
     yield from serve(root, free_port())

@@ -161,7 +161,7 @@ def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lms]:
     started = time.monotonic()
     python = lms_python()
     ready = time.monotonic()
-    archive = package_course("scorm", tmp_path_factory.mktemp("lms-dist"))
+    archive = package_course("scorm", tmp_path_factory)
     root = tmp_path_factory.mktemp("lms-server")
     port = free_port()
     lms = Lms(f"http://127.0.0.1:{port}", root / "data", root / "server.log")

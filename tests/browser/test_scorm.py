@@ -41,7 +41,7 @@ def file_of(src_path: str) -> str:
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    archive = package_course("scorm", tmp_path_factory.mktemp("scorm-dist"))
+    archive = package_course("scorm", tmp_path_factory)
     assert archive.name == f"{FACTS.course.slug}-scorm12.zip"
     return archive
 
