@@ -59,6 +59,7 @@ def storage_keys(course: Course) -> dict[str, Any]:
         "state": f"{prefix}state",
         "quizVersion": f"{prefix}quiz-version:",
         "noteCut": f"{prefix}lms-note-cut",
+        "probe": f"{prefix}probe",
         "fullNote": f"course-full-note:{course.slug}:",
         "quizAnswers": mkdocs_quiz.STORAGE_PREFIX,
         "kept": [prefix, mkdocs_quiz.STORAGE_PREFIX],

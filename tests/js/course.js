@@ -39,7 +39,8 @@ function manifest(Course) {
     storagePrefix: "course:test-course:",
     storage: {
       state: "course:test-course:state", quizVersion: "course:test-course:quiz-version:",
-      noteCut: "course:test-course:lms-note-cut", fullNote: "course-full-note:test-course:",
+      noteCut: "course:test-course:lms-note-cut", probe: "course:test-course:probe",
+      fullNote: "course-full-note:test-course:",
       quizAnswers: "quiz_progress_", kept: ["course:test-course:", "quiz_progress_"],
     },
     formats: { state: 2, suspendData: 2 },

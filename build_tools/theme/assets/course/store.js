@@ -97,7 +97,7 @@
   function openStorage() {
     try {
       var storage = window.localStorage;
-      var probe = manifest.storagePrefix + "probe";
+      var probe = keys.probe;
       storage.setItem(probe, "1");
       storage.removeItem(probe);
       return storage;
