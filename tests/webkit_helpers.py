@@ -163,9 +163,19 @@ def errors(driver: object, leaving: bool = False) -> list[str]:
     search shim still loads search/search_index.js, and now and then that abort and a masked "Script error." are
     reported by the page being left.
     """
-    kept = driver.execute_script(
-        "let kept = []; try { kept = JSON.parse(sessionStorage.getItem(arguments[0]) || '[]'); } catch (e) {}"
-        "return kept.concat(window.__webkitTestErrors || []);", ERRORS_KEY)
+    from selenium.common.exceptions import NoSuchFrameException, NoSuchWindowException
+
+    read = ("let kept = []; try { kept = JSON.parse(sessionStorage.getItem(arguments[0]) || '[]'); } catch (e) {}"
+            "return kept.concat(window.__webkitTestErrors || []);")
+    for attempt in range(3):
+        try:
+            kept = driver.execute_script(read, ERRORS_KEY)
+            break
+        except (NoSuchFrameException, NoSuchWindowException):
+            # Inside a holder page, WebKitWebDriver now and then lets go of the frame it works in: find it again.
+            if attempt == 2:
+                raise
+            here(driver)
     return [entry for entry in kept if leaving or not entry.startswith(LEAVING)]
 
 
@@ -234,16 +244,20 @@ def enter_course(driver: object) -> None:
 
 
 def in_holder_frame(driver: object) -> bool:
-    """Into the holder page's frame, once the page there has settled. The holder may load its frame more than once
-    (the page, then the page with what the holder keeps), and WebKitWebDriver lets go of a frame that navigates."""
+    """Into the holder page's frame, once the page there has settled: loaded with what the holder keeps (its
+    address carried the holder's parameter) and done with it. The holder may load its frame more than once (the
+    page, then the page with what the holder keeps), and WebKitWebDriver lets go of a frame that navigates."""
     from selenium.common.exceptions import NoSuchFrameException, NoSuchWindowException, StaleElementReferenceException
 
     try:
         driver.switch_to.default_content()
         driver.switch_to.frame(css(driver, "iframe#course-frame")[0])
         return driver.execute_script(
+            "const loaded = performance.getEntriesByType('navigation')[0];"
+            "const shell = window.CourseData && window.CourseData.fileShell;"
             "return document.readyState === 'complete' && location.href.split('#')[0].endsWith('.html')"
-            " && location.search === '' && !!document.querySelector('article')")
+            " && location.search === '' && !!document.querySelector('article') && !!shell && !!loaded"
+            " && new URL(loaded.name).searchParams.has(shell.param)")
     except (NoSuchFrameException, NoSuchWindowException, StaleElementReferenceException, IndexError):
         return False
 
