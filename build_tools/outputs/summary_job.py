@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -71,6 +72,7 @@ class SummaryJob:
         self.timeout = timeout
         self.pdf: Path | None = None
         self.process: subprocess.Popen[bytes] | None = None
+        self.summary: bytes | None = None
         self.partial = cache_dir / f"render.{os.getpid()}.tmp"
         self.log = cache_dir / f"render.{os.getpid()}.log.tmp"
 
@@ -94,10 +96,14 @@ class SummaryJob:
             os.utime(self.pdf)  # most recently used: kept longest
             self.cancel()
             return
+        self.summary = json.dumps(summary, ensure_ascii=False).encode()
+        self.hand_over()
+
+    def hand_over(self) -> None:
         if self.process is None:
             self.start_worker()
         try:
-            self.process.stdin.write(json.dumps(summary, ensure_ascii=False).encode())
+            self.process.stdin.write(self.summary)
             self.process.stdin.close()
         except BrokenPipeError:
             pass  # the worker died at start: result() reports why
@@ -106,8 +112,11 @@ class SummaryJob:
     def cached(self) -> bool:
         return self.process is None and self.pdf is not None and self.pdf.is_file()
 
-    def result(self) -> Path:
-        """Wait for the PDF (at most the time limit); failures are the build machine's, and are said to be."""
+    def result(self, retry_a_crash: bool = True) -> Path:
+        """Wait for the PDF (at most the time limit); failures are the build machine's, and are said to be.
+
+        A renderer killed by a signal (a crash in a native library, seen now and then on a busy machine) is run
+        once more before the build gives up."""
         assert self.pdf is not None, "submit() first"
         if self.process is None:
             return self.pdf
@@ -116,14 +125,18 @@ class SummaryJob:
         except subprocess.TimeoutExpired:
             self.cancel()
             raise self.failure(f"the PDF renderer did not finish within {self.timeout:g} seconds") from None
-        failed = self.process.returncode != 0 or not self.partial.is_file()
+        status = self.process.returncode
+        failed = status != 0 or not self.partial.is_file()
         self.process = None
         stderr = self.log.read_bytes()
         self.log.unlink(missing_ok=True)
         if failed:
             self.partial.unlink(missing_ok=True)
-            last_words = (stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
-            raise self.failure(f"the PDF renderer stopped with an error ({last_words})")
+            if status < 0 and retry_a_crash:
+                self.hand_over()
+                return self.result(retry_a_crash=False)
+            said = stderr.decode(errors="replace").strip().splitlines()
+            raise self.failure(f"the PDF renderer stopped with an error ({how_it_ended(status, said)})")
         os.replace(self.partial, self.pdf)  # atomic: a concurrent build never reads half a file
         prune(self.cache_dir)
         return self.pdf
@@ -142,3 +155,13 @@ class SummaryJob:
             self.process = None
             self.partial.unlink(missing_ok=True)
             self.log.unlink(missing_ok=True)
+
+
+def how_it_ended(status: int, said: list[str]) -> str:
+    """The signal that stopped a process, else the last line it wrote, else its exit code."""
+    if status < 0:
+        try:
+            return f"stopped by {signal.Signals(-status).name}"
+        except ValueError:
+            return f"stopped by signal {-status}"
+    return said[-1] if said else f"exit code {status}, with no message"

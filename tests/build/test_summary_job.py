@@ -112,6 +112,41 @@ def test_a_failed_renderer_is_reported_as_the_machine_s_problem(tmp_path: Path) 
     assert contents(tmp_path) == []
 
 
+def crashing_renderer(monkeypatch: pytest.MonkeyPatch, crashes: int, counter: Path) -> None:
+    """The renderer's first `crashes` runs kill themselves, as a crash in a native library does; later ones are
+    the real renderer."""
+    import subprocess
+    import sys
+
+    real_popen = subprocess.Popen
+    crash = "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"
+
+    def popen(args: list[str], **kwargs: object) -> subprocess.Popen:
+        runs = len(counter.read_text()) if counter.exists() else 0
+        counter.write_text("x" * (runs + 1))
+        return real_popen([sys.executable, "-c", crash] if runs < crashes else args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+
+
+def test_a_renderer_that_crashes_once_is_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    crashing_renderer(monkeypatch, 1, tmp_path / "runs")
+    made = job(SUMMARY, tmp_path / "cache").result()
+    assert made.read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "runs").read_text() == "xx", "one crash, one more run"
+
+
+def test_a_renderer_that_crashes_twice_is_reported_with_its_signal(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    crashing_renderer(monkeypatch, 2, tmp_path / "runs")
+    crashed = job(SUMMARY, tmp_path / "cache")
+    with pytest.raises(AuthoringError) as caught:
+        crashed.result()
+    assert "the PDF renderer stopped with an error (stopped by SIGSEGV)" in str(caught.value)
+    assert (tmp_path / "runs").read_text() == "xx", "run twice, never more"
+    assert contents(tmp_path / "cache") == []
+
+
 def test_a_hung_renderer_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import subprocess
     import sys
