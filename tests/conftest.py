@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import hashlib
+import inspect
 import os
 import re
 import shutil
@@ -229,13 +230,57 @@ class Watched:
     """Uncaught exceptions only: scripts that broke, as opposed to scripts that logged a handled error."""
 
 
+class BlankHandler(QuietHandler):
+    """Every address is the same blank page, with no script."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<!doctype html><title>blank</title>")
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser: object) -> Iterator[object]:
+    """One browser context for the tests of a test process, with a blank page of the test servers' site
+    (127.0.0.1, whatever the port) open throughout.
+
+    A page in a new context starts a new renderer process, which compiles Material's and the course's scripts
+    afresh: about a second of processor time per test. The open blank page keeps one renderer, with its compiled
+    code, for every test. `watched` still hands each test a page with empty storage.
+    """
+    port = free_port()
+    server = ThreadingHTTPServer(("127.0.0.1", port), BlankHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    context.new_page().goto(f"http://127.0.0.1:{port}/")
+    yield context
+    context.close()
+    server.shutdown()
+    server.server_close()
+
+
+OWN_CONTEXT = re.compile(r"\.clock\.|\bcontext\.(route|unroute|add_init_script|expect_page|set_offline|"
+                         r"grant_permissions|set_extra_http_headers|set_geolocation)\b")
+"""What a test may change in its browser context only when it has a context of its own (`own_context`)."""
+
+
 @pytest.fixture
 def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched]:
-    """A fresh browser context (empty storage) whose console errors and off-host requests are recorded."""
+    """A page with empty storage whose console errors and off-host requests are recorded.
+
+    It opens in the shared context, and on leaving, every page the test opened is closed and every origin they
+    reached has its storage cleared. A test marked `own_context` (one that moves the clock or routes requests,
+    which belong to the whole context) gets a fresh context instead.
+    """
     width, height = getattr(request, "param", (1280, 900))
-    context = browser.new_context(viewport={"width": width, "height": height})
+    own = request.node.get_closest_marker("own_context") is not None
+    context = browser.new_context() if own else request.getfixturevalue("shared_context")
+    staying = list(context.pages)
     page = context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
     result = Watched(page, [], [], [])
+    reached: set[str | None] = set()
     page.on("console", lambda m: result.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: result.console_errors.append(str(e)) or result.page_errors.append(str(e)))
     page.on(
@@ -244,8 +289,34 @@ def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched
         if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith(("data:", "blob:"))
         else None,
     )
+    record_origin = lambda r: reached.add(origin_of(r.url))  # noqa: E731 - added and removed by name
+    context.on("request", record_origin)
     yield result
-    context.close()
+    context.remove_listener("request", record_origin)
+    if own:
+        context.close()
+    else:
+        leave_empty(context, staying, reached - {None})
+
+
+def origin_of(url: str) -> str | None:
+    """The origin whose storage a request's page may use (every file shares one in Chromium)."""
+    parts = urlparse(url)
+    if parts.scheme == "file":
+        return "file://"
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
+
+
+def leave_empty(context: object, staying: list[object], origins: set[str]) -> None:
+    """Close the pages a test opened in the shared context and clear everything stored for the origins reached."""
+    for page in context.pages:
+        if page not in staying:
+            page.close()
+    session = context.new_cdp_session(staying[0])
+    for origin in sorted(origins):
+        session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    session.detach()
+    context.clear_cookies()
 
 
 TIERS = {
@@ -260,6 +331,7 @@ TIERS = {
 def pytest_configure(config: pytest.Config) -> None:
     for tier, meaning in TIERS.items():
         config.addinivalue_line("markers", f"{tier}: {meaning}")
+    config.addinivalue_line("markers", "own_context: `watched` opens its page in a browser context of its own")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -275,3 +347,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(folder)
         if {"watched", "browser"} & set(item.fixturenames) and folder != "browser":
             raise pytest.UsageError(f"{item.nodeid} drives Chromium: move it to tests/browser")
+        if ("watched" in item.fixturenames and not item.get_closest_marker("own_context")
+                and OWN_CONTEXT.search(inspect.getsource(item.function))):
+            raise pytest.UsageError(f"{item.nodeid} changes its whole browser context: mark it own_context")

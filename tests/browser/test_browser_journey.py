@@ -239,7 +239,7 @@ def test_reset_asks_first_then_clears_everything(course_site: Served, watched: W
 
 def test_blocked_storage_still_lets_a_learner_finish_a_quiz(course_site: Served, watched: Watched) -> None:
     page = watched.page
-    page.context.add_init_script(BLOCK_STORAGE)
+    page.add_init_script(BLOCK_STORAGE)
     open_page(course_site, page, FACTS.url(FACTS.modules[0].src_path))
     warning = page.locator(".course-storage-warning")
     assert warning.is_visible() and "Your progress will not be kept." in warning.inner_text()
@@ -286,7 +286,7 @@ def test_reduced_motion_turns_animation_off(course_site: Served, watched: Watche
 
 def test_full_storage_warns_and_keeps_progress_for_the_visit(course_site: Served, watched: Watched) -> None:
     page = watched.page
-    page.context.add_init_script("""
+    page.add_init_script("""
 Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };
 """)
     module = FACTS.modules[-2]

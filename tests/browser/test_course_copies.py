@@ -21,7 +21,7 @@ from course_facts import course_facts
 from test_publishing import in_copy
 from test_scorm import launch
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.own_context]  # most tests here move the browser's clock
 FACTS = course_facts()
 DUE = FACTS.course.next_review
 NOTICE = course_strings("en", FACTS.course.strings)["review-overdue"].replace("{date}", long_date(DUE))

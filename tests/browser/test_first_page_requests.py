@@ -6,7 +6,7 @@ import pytest
 
 from conftest import Served, Watched
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.own_context]  # a first visit: nothing cached
 
 MOST_REQUESTS = 10
 """The page itself, Material's and the course's bundles, search, the sitemap instant navigation reads, the icon."""

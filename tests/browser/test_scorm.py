@@ -341,6 +341,7 @@ def test_outside_an_lms_the_launch_page_is_the_course(server: str, unzipped: Pat
     assert watched.foreign_requests == []
 
 
+@pytest.mark.own_context
 def test_links_to_other_sites_open_in_a_new_tab(server: str, watched: Watched) -> None:
     page = watched.page
     page.context.route("https://**/*", lambda route: route.fulfill(body="elsewhere", content_type="text/plain"))
