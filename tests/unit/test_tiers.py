@@ -1,4 +1,5 @@
-"""The test suite's own layout: one folder per tier, whose marker `-m` selects, run by `make test` on two processes."""
+"""The test suite's own layout: one folder per tier, whose marker `-m` selects, run by `make test` on two processes;
+browser tests that change their whole context ask for a context of their own."""
 
 from __future__ import annotations
 
@@ -26,3 +27,15 @@ def test_make_test_runs_whole_files_on_two_processes() -> None:
     assert recipe.endswith("-m pytest -n 2 --dist loadfile")
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     assert any(requirement.startswith("pytest-xdist==") for requirement in extras["test"])
+
+
+def test_a_test_that_changes_its_whole_browser_context_must_have_its_own() -> None:
+    """`watched` pages share one context; what a test sets on a context would reach the next test's page."""
+    from conftest import OWN_CONTEXT
+
+    for changes in ("page.clock.install(time=DAY_AFTER)", "page.context.route('https://**/*', fulfil)",
+                    "with page.context.expect_page() as opened:", "watched.page.context.add_init_script(SCRIPT)"):
+        assert OWN_CONTEXT.search(changes), changes
+    for keeps in ("second = first.context.new_page()", "page.add_init_script(SCRIPT)", "page.route('**/x', f)",
+                  "fresh = browser.new_context()"):
+        assert not OWN_CONTEXT.search(keeps), keeps
