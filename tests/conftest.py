@@ -260,9 +260,10 @@ def shared_context(browser: object) -> Iterator[object]:
     server.server_close()
 
 
-OWN_CONTEXT = re.compile(r"\.clock\.|\bcontext\.(route|unroute|add_init_script|expect_page|set_offline|"
-                         r"grant_permissions|set_extra_http_headers|set_geolocation)\b")
-"""What a test may change in its browser context only when it has a context of its own (`own_context`)."""
+OWN_CONTEXT = re.compile(r"\.clock\b|\w*(?:context|ctx)\.(route\w*|unroute\w*|add_init_script|expect_\w+|set_\w+|"
+                         r"grant_permissions|clear_permissions|expose_\w+|on|once)\b")
+"""What a test may change in its browser context only when it has a context of its own (`own_context`). Only the
+test function's own source is read: a helper that changes the context needs its callers marked."""
 
 
 @pytest.fixture
@@ -277,8 +278,9 @@ def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched
     own = request.node.get_closest_marker("own_context") is not None
     context = browser.new_context() if own else request.getfixturevalue("shared_context")
     staying = list(context.pages)
+    sized = lambda opened: opened.set_viewport_size({"width": width, "height": height})  # noqa: E731
+    context.on("page", sized)  # second tabs and popups too, as a context's own viewport would
     page = context.new_page()
-    page.set_viewport_size({"width": width, "height": height})
     result = Watched(page, [], [], [])
     reached: set[str | None] = set()
     page.on("console", lambda m: result.console_errors.append(m.text) if m.type == "error" else None)
@@ -293,6 +295,7 @@ def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched
     context.on("request", record_origin)
     yield result
     context.remove_listener("request", record_origin)
+    context.remove_listener("page", sized)
     if own:
         context.close()
     else:

@@ -34,7 +34,9 @@ def test_a_test_that_changes_its_whole_browser_context_must_have_its_own() -> No
     from conftest import OWN_CONTEXT
 
     for changes in ("page.clock.install(time=DAY_AFTER)", "page.context.route('https://**/*', fulfil)",
-                    "with page.context.expect_page() as opened:", "watched.page.context.add_init_script(SCRIPT)"):
+                    "with page.context.expect_page() as opened:", "watched.page.context.add_init_script(SCRIPT)",
+                    "browser_context.route_from_har(har)", "ctx.expose_function('f', f)", "page.context.on('page', f)",
+                    "clock = page.clock"):
         assert OWN_CONTEXT.search(changes), changes
     for keeps in ("second = first.context.new_page()", "page.add_init_script(SCRIPT)", "page.route('**/x', f)",
                   "fresh = browser.new_context()"):
