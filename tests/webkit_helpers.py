@@ -172,18 +172,23 @@ def errors(driver: object, leaving: bool = False) -> list[str]:
             kept = driver.execute_script(read, ERRORS_KEY)
             break
         except (NoSuchFrameException, NoSuchWindowException):
-            # Inside a holder page, WebKitWebDriver now and then lets go of the frame it works in: find it again.
             if attempt == 2:
                 raise
-            here(driver)
+            rejoin(driver)
     return [entry for entry in kept if leaving or not entry.startswith(LEAVING)]
 
 
 def wait_until(driver: object, condition: Callable[[], object], what: str, timeout: float = 30) -> object:
     """Poll `condition` until it is truthy; fail with `what` and the page's errors."""
+    from selenium.common.exceptions import NoSuchFrameException, NoSuchWindowException
+
     end = time.monotonic() + timeout
     while True:
-        value = condition()
+        try:
+            value = condition()
+        except (NoSuchFrameException, NoSuchWindowException):
+            value = None
+            rejoin(driver)
         if value:
             return value
         if time.monotonic() > end:
@@ -241,6 +246,17 @@ def enter_course(driver: object) -> None:
     wait_until(driver, settled, "the page to load")
     if css(driver, "iframe#course-frame"):
         wait_until(driver, lambda: in_holder_frame(driver), "the course page in the holder's frame")
+
+
+def rejoin(driver: object) -> None:
+    """Back into the frame the test works in. Inside a holder page WebKitWebDriver now and then lets go of it (the
+    holder loads its page a second time, as after a reload): a read there fails as if the window had closed."""
+    from selenium.common.exceptions import NoSuchFrameException, NoSuchWindowException
+
+    try:
+        here(driver)
+    except (NoSuchFrameException, NoSuchWindowException):
+        pass  # still on its way: the caller asks again
 
 
 def in_holder_frame(driver: object) -> bool:
