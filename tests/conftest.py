@@ -230,34 +230,22 @@ class Watched:
     """Uncaught exceptions only: scripts that broke, as opposed to scripts that logged a handled error."""
 
 
-class BlankHandler(QuietHandler):
-    """Every address is the same blank page, with no script."""
-
-    def do_GET(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.end_headers()
-        self.wfile.write(b"<!doctype html><title>blank</title>")
-
-
 @pytest.fixture(scope="session")
-def shared_context(browser: object) -> Iterator[object]:
+def shared_context(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """One browser context for the tests of a test process, with a blank page of the test servers' site
     (127.0.0.1, whatever the port) open throughout.
 
     A page in a new context starts a new renderer process, which compiles Material's and the course's scripts
-    afresh: about a second of processor time per test. The open blank page keeps one renderer, with its compiled
-    code, for every test. `watched` still hands each test a page with empty storage.
+    afresh: about a second of processor time per test. The open blank page, with no script, keeps one renderer,
+    with its compiled code, for every test. `watched` still hands each test a page with empty storage.
     """
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), BlankHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    context.new_page().goto(f"http://127.0.0.1:{port}/")
-    yield context
-    context.close()
-    server.shutdown()
-    server.server_close()
+    blank = tmp_path_factory.mktemp("blank")
+    (blank / "index.html").write_text("<!doctype html><title>blank</title>")
+    for base_url in serve(blank, free_port()):
+        context = browser.new_context()
+        context.new_page().goto(base_url)
+        yield context
+        context.close()
 
 
 OWN_CONTEXT = re.compile(r"\.clock\b|\w*(?:context|ctx)\.(route\w*|unroute\w*|add_init_script|expect_\w+|set_\w+|"
