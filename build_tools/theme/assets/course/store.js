@@ -152,7 +152,6 @@
 
   /* Tells each listener whose pieces changed since they were last told ("persistent" and "noteCut" name the
      storage's condition and the learning system's note, which are not pieces of the state). */
-
   function notify(also) {
     var changed = schema.changed(shown, state).concat(also || []);
     shown = snapshot();
