@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import axe_violations, horizontal_overflow, open_page, wait_for_announcement
+from browser_helpers import answer_module_quiz, axe_violations, horizontal_overflow, open_page, wait_for_announcement
 from conftest import Served, Watched
 from course_facts import course_facts
 
@@ -142,19 +142,6 @@ def test_answers_survive_reload_but_not_a_changed_quiz(course_site: Served, watc
     assert page.evaluate("localStorage.getItem('quiz_progress_' + location.pathname)") in (None, "{}")
 
 
-# Every question of a page answered with its last wrong option and submitted, in one go: what is under test here is
-# the layout of the answered quizzes (the clicks themselves are a learner's, as Playwright makes them, above).
-ANSWER_EVERY_QUIZ_WRONGLY = """() => {
-    const quizzes = [...document.querySelectorAll('.quiz')];
-    for (const quiz of quizzes) {
-        const wrong = [...quiz.querySelectorAll('input:not([data-correct])')].pop();
-        quiz.querySelector(`label[for="${wrong.id}"]`).click();
-        [...quiz.querySelectorAll('button')].find(button => button.textContent.trim() === 'Submit').click();
-    }
-    return quizzes.length;
-}"""
-
-
 @pytest.mark.parametrize("watched", [(320, 720), (390, 844), (1280, 900)], indirect=True, ids=["320", "390", "1280"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_answered_quiz_reflows_with_nothing_cut_off(course_site: Served, watched: Watched, scheme: str) -> None:
@@ -162,7 +149,6 @@ def test_every_answered_quiz_reflows_with_nothing_cut_off(course_site: Served, w
     page.emulate_media(color_scheme=scheme)
     for quiz in FACTS.module_quizzes:
         open_page(course_site, page, FACTS.url(quiz.page))
-        answered = page.evaluate(ANSWER_EVERY_QUIZ_WRONGLY)
-        assert answered == len(quiz.questions) == page.locator(".quiz-feedback:not(.hidden)").count(), quiz.page
+        answer_module_quiz(page, correctly=False)
         assert horizontal_overflow(page) == [], quiz.page
     assert axe_violations(page) == []
