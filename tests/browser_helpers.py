@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from axe_playwright_python.sync_playwright import DEFAULT_OPTIONS, Axe
 
 from conftest import Served
@@ -26,6 +27,14 @@ def axe_violations(page: object) -> list[str]:
     ]
 
 
+REFLOW_WIDTHS_AND_SCHEMES = pytest.mark.parametrize(
+    ("watched", "scheme"), [((320, 720), "light"), ((390, 844), "light"), ((1280, 900), "light"), ((390, 844), "dark")],
+    indirect=["watched"], ids=["320", "390", "1280", "dark-390"])
+"""Where an answered quiz or a marked assessment must reflow and pass axe: every width in the light scheme, and the
+dark scheme once, at a phone's width. The layout does not change with the scheme, nor the feedback's colours with
+the width."""
+
+
 def open_page(site: Served, page: object, url: str) -> None:
     page.goto(site.base_url + url)
     page.wait_for_load_state("networkidle")
@@ -47,6 +56,10 @@ def answer_module_quiz(page: object, correctly: bool, by_hand: bool = False) -> 
     """
     quizzes = page.locator(".quiz")
     if not by_hand:
+        # mkdocs-quiz adds each quiz's (hidden) reset button as it binds the quiz: until then, Submit would send
+        # the form to the server (after instant navigation its runtime runs later than the page's content shows).
+        page.wait_for_function("() => [...document.querySelectorAll('.quiz')]"
+                               ".every(quiz => quiz.querySelector('.quiz-reset-button'))")
         quizzes.evaluate_all(ANSWER_IN_PAGE, correctly)
     for index in range(quizzes.count()):
         quiz = quizzes.nth(index)

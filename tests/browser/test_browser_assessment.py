@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from browser_helpers import (axe_violations, horizontal_overflow, open_page, right_values, sit_final,
-                             wait_for_announcement)
+from browser_helpers import (REFLOW_WIDTHS_AND_SCHEMES, axe_violations, horizontal_overflow, open_page, right_values,
+                             sit_final, wait_for_announcement)
 from conftest import Served, Watched
 from course_facts import course_facts
 
@@ -226,8 +226,7 @@ def test_keyboard_only_completion_of_the_final(course_site: Served, watched: Wat
     page.locator("[data-course-result][data-outcome='pass']").wait_for()
 
 
-@pytest.mark.parametrize("watched", [(320, 720), (390, 844), (1280, 900)], indirect=True, ids=["320", "390", "1280"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@REFLOW_WIDTHS_AND_SCHEMES
 def test_the_marked_assessment_reflows_with_nothing_cut_off(course_site: Served, watched: Watched, scheme: str) -> None:
     page = watched.page
     page.emulate_media(color_scheme=scheme)

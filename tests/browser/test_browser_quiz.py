@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import answer_module_quiz, axe_violations, horizontal_overflow, open_page, wait_for_announcement
+from browser_helpers import (REFLOW_WIDTHS_AND_SCHEMES, answer_module_quiz, axe_violations, horizontal_overflow,
+                             open_page, wait_for_announcement)
 from conftest import Served, Watched
 from course_facts import course_facts
 
@@ -142,8 +143,7 @@ def test_answers_survive_reload_but_not_a_changed_quiz(course_site: Served, watc
     assert page.evaluate("localStorage.getItem('quiz_progress_' + location.pathname)") in (None, "{}")
 
 
-@pytest.mark.parametrize("watched", [(320, 720), (390, 844), (1280, 900)], indirect=True, ids=["320", "390", "1280"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@REFLOW_WIDTHS_AND_SCHEMES
 def test_every_answered_quiz_reflows_with_nothing_cut_off(course_site: Served, watched: Watched, scheme: str) -> None:
     page = watched.page
     page.emulate_media(color_scheme=scheme)
