@@ -79,10 +79,10 @@ def test_fail_then_pass_the_final_assessment_and_get_a_certificate(course_site: 
     open_page(course_site, page, "certificate/")
     assert page.locator("[data-course-locked]").is_visible()
     assert page.locator("[data-course-certificate]").is_hidden()
-    assert axe_violations(page) == []
 
+    # axe checks the locked certificate and the unanswered assessment in test_browser_pages, the marked attempts in
+    # test_browser_assessment; here, the certificate once filled in.
     open_page(course_site, page, FINAL_URL)
-    assert axe_violations(page) == []
     sit_final(page, "wrong")
     result = page.locator("[data-course-result]")
     assert result.get_attribute("data-outcome") == "fail"
@@ -90,7 +90,6 @@ def test_fail_then_pass_the_final_assessment_and_get_a_certificate(course_site: 
     assert re.search(rf"Not passed\. You scored \d+% \(\d+ of {FINAL_TOTAL} correct\)\. The pass mark is "
                      rf"{pass_mark}%\.", result.inner_text())
     assert f"The pass mark is {pass_mark}%. You did not pass this time." in wait_for_announcement(page, "did not pass")
-    assert axe_violations(page) == []
 
     page.get_by_role("button", name="Retake the assessment").click()
     assert page.locator("[data-question] input:checked").count() == 0, "a retake starts fresh"
@@ -101,7 +100,6 @@ def test_fail_then_pass_the_final_assessment_and_get_a_certificate(course_site: 
     attempts = page.locator("[data-course-attempts] tbody tr")
     assert attempts.count() == 2
     assert "\u2713 Passed" in attempts.nth(0).inner_text() and "\u2717 Not passed" in attempts.nth(1).inner_text()
-    assert axe_violations(page) == []
 
     page.get_by_role("link", name="Get your certificate").click()
     page.wait_for_url("**/certificate/")
