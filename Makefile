@@ -12,7 +12,7 @@ PIP_LOCKED := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
 PIP_PROJECT := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test js-check check offline scorm bench review-due clean lock workflow-debian system-build system-test
+.PHONY: site serve test js-check lms-server-env check offline scorm bench review-due clean lock workflow-debian system-build system-test
 
 system-build:
 	@$(SYSTEM_PACKAGES) build
@@ -70,12 +70,17 @@ tests/js/node_modules/.installed: tests/js/package-lock.json | system-test
 	npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# The stand-in LMS server's own virtual environment (PyPI scormhost, exactly as tests/lms_server/requirements.txt
+# locks it, hash-checked), made before the tests run rather than inside them.
+lms-server-env: $(VENV)/.test-installed
+	$(BIN)/python tests/lms_server/environment.py
+
 js-check: tests/js/node_modules/.installed
 	tests/js/node_modules/.bin/eslint --config tests/js/eslint.config.mjs build_tools tests/js
 	node --test tests/js/*.test.js
 
 # Two test processes (pytest-xdist), each taking whole files, so a file's fixtures are built once.
-test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed tests/firefox/node_modules/.installed js-check
+test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed tests/firefox/node_modules/.installed lms-server-env js-check
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The weekly check of the workflow: fails while the course's or a page's next review is less than 60 days away.

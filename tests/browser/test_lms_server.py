@@ -11,12 +11,9 @@ JSON file of SCORM data per learner and package.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -33,12 +30,11 @@ import pytest
 from browser_helpers import answer_module_quiz, most_right_to_fail, sit_final
 from conftest import ROOT, free_port, package_course
 from course_facts import course_facts
+from lms_server.environment import LmsEnvironmentError, lms_python
 
 
 FACTS = course_facts()
 LMS_DIR = ROOT / "tests" / "lms_server"
-REQUIREMENTS = LMS_DIR / "requirements.txt"
-VENV = ROOT / ".cache" / "lms-server-venv"
 LAUNCH_PAGE = "scorm.html"
 PACKAGE_ID = "course"
 TOTAL = FACTS.final.attempt_size
@@ -55,37 +51,6 @@ WAIT = 15.0
 def file_of(src_path: str) -> str:
     """A page's file in the package: `modules/bone.md` -> `modules/bone.html`."""
     return src_path.removesuffix(".md") + ".html"
-
-
-# ---- The LMS's own virtual environment, made once per version of its lock ----
-
-def lms_python() -> Path:
-    """The Python of the LMS's virtual environment, made (or remade, when the lock changed) under a file lock, so
-    that two test runs at once never build it into each other."""
-    key = hashlib.sha256(REQUIREMENTS.read_bytes() + sys.version.encode()).hexdigest()
-    python = VENV / "bin" / "python"
-    marker = VENV / ".installed"
-    VENV.parent.mkdir(parents=True, exist_ok=True)
-    with open(VENV.parent / "lms-server-venv.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if marker.is_file() and marker.read_text() == key and python.is_file():
-            return python
-        started = time.monotonic()
-        shutil.rmtree(VENV, ignore_errors=True)
-        # No pip of its own: the project's pip, itself installed from a hash-checked lock, installs into it.
-        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(VENV)], check=True)
-        installed = subprocess.run(
-            [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--disable-pip-version-check",
-             "--require-hashes", "--no-deps", "--only-binary", ":all:", "-r", str(REQUIREMENTS)],
-            capture_output=True, text=True,
-        )
-        if installed.returncode != 0:
-            shutil.rmtree(VENV, ignore_errors=True)
-            pytest.fail(f"The test LMS could not be installed from {REQUIREMENTS.relative_to(ROOT)}:\n"
-                        f"{installed.stderr}")
-        marker.write_text(key)
-        print(f"\nThe test LMS's environment was made in {time.monotonic() - started:.1f} s", file=sys.stderr)
-        return python
 
 
 # ---- The LMS server ----
@@ -159,7 +124,10 @@ def wait_until_up(lms: Lms, process: subprocess.Popen) -> None:
 def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lms]:
     """scormhost on a free loopback port, with this course's SCORM package imported as an instructor does."""
     started = time.monotonic()
-    python = lms_python()
+    try:
+        python = lms_python()
+    except LmsEnvironmentError as error:
+        pytest.fail(str(error))
     ready = time.monotonic()
     archive = package_course("scorm", tmp_path_factory)
     root = tmp_path_factory.mktemp("lms-server")
