@@ -35,6 +35,23 @@ dark scheme once, at a phone's width. The layout does not change with the scheme
 the width."""
 
 
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+    event => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
+"""
+"""An init script: every breach of the page's Content-Security-Policy, in window.__violations."""
+
+
+def assert_policy(page: object) -> None:
+    """The page carries one strict Content-Security-Policy and nothing on it broke the policy (RECORD_VIOLATIONS)."""
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']")
+    assert policy.count() == 1, page.url
+    content = policy.get_attribute("content")
+    assert "script-src 'self'" in content and "'unsafe-inline'" not in content and "*" not in content, page.url
+    assert page.evaluate("window.__violations") == [], page.url
+
+
 def open_page(site: Served, page: object, url: str) -> None:
     page.goto(site.base_url + url)
     page.wait_for_load_state("networkidle")

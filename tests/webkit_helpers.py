@@ -134,17 +134,36 @@ def start_xvfb() -> Iterator[str]:
         process.wait(10)
 
 
+SESSION_START = 60
+"""Seconds to wait for WebKitWebDriver's answer to a command, the start of a session included: now and then (seen
+under load) it waits for ever on a MiniBrowser that never came up."""
+
+
 def open_webkit(display: str, width: int = 1280, height: int = 900) -> object:
-    """A new MiniBrowser (an automation session with empty storage) in a window of the given size."""
+    """A new MiniBrowser (an automation session with empty storage) in a window of the given size; a session that
+    does not start within SESSION_START seconds is started once more, with a new WebKitWebDriver."""
+    import socket
+
     from selenium import webdriver
     from selenium.webdriver.webkitgtk.options import Options
     from selenium.webdriver.webkitgtk.service import Service
+    from urllib3.exceptions import HTTPError
 
     options = Options()
     options.binary_location = MINIBROWSER
     options.add_argument("--automation")
-    service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display})
-    driver = webdriver.WebKitGTK(options=options, service=service)
+    for attempt in (1, 2):
+        service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display})
+        usual = socket.getdefaulttimeout()
+        socket.setdefaulttimeout(SESSION_START)  # Selenium's connection to the driver takes its timeout from here
+        try:
+            driver = webdriver.WebKitGTK(options=options, service=service)  # stops its driver if this fails
+            break
+        except HTTPError:
+            if attempt == 2:
+                raise
+        finally:
+            socket.setdefaulttimeout(usual)
     driver.set_page_load_timeout(30)
     driver.set_window_rect(0, 0, width, height)
     return driver

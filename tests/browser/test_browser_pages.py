@@ -7,7 +7,7 @@ import re
 import pytest
 from mkdocs.config import load_config
 
-from browser_helpers import axe_violations, horizontal_overflow
+from browser_helpers import RECORD_VIOLATIONS, assert_policy, axe_violations, horizontal_overflow
 from conftest import ROOT, Served, Watched, page_urls
 from course_facts import course_facts
 
@@ -24,10 +24,12 @@ TABLE_PAGES = [FACTS.url(src) for src in FACTS.nav_pages
 @pytest.mark.parametrize("watched", [DESKTOP, PHONE], indirect=True, ids=["desktop", "phone"])
 @pytest.mark.parametrize("url", PAGES)
 def test_page_is_clean_private_accessible_and_reflows(course_site: Served, watched: Watched, url: str) -> None:
-    """On a desktop the page then passes axe in dark mode too, switched as a learner switches it. On a phone it is
-    narrowed to 320 px, the width WCAG's reflow asks for, and must still fit: below Material's smallest breakpoint
-    (480 px) both widths get the same layout, so axe runs once, at the phone's."""
+    """The page carries its Content-Security-Policy and nothing on it breaks the policy. On a desktop the page then
+    passes axe in dark mode too, switched as a learner switches it. On a phone it is narrowed to 320 px, the width
+    WCAG's reflow asks for, and must still fit: below Material's smallest breakpoint (480 px) both widths get the
+    same layout, so axe runs once, at the phone's."""
     page = watched.page
+    page.add_init_script(RECORD_VIOLATIONS)
     response = page.goto(course_site.base_url + url)
     assert response is not None and response.ok
     page.wait_for_load_state("networkidle")
@@ -40,6 +42,7 @@ def test_page_is_clean_private_accessible_and_reflows(course_site: Served, watch
         page.locator("label[title='Switch to dark mode']").click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
         assert axe_violations(page) == [], "in dark mode"
+    assert_policy(page)
     assert watched.console_errors == []
     assert watched.foreign_requests == []
 
