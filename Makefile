@@ -79,9 +79,10 @@ js-check: tests/js/node_modules/.installed
 	tests/js/node_modules/.bin/eslint --config tests/js/eslint.config.mjs build_tools tests/js
 	node --test tests/js/*.test.js
 
-# Two test processes (pytest-xdist), each taking whole files, so a file's fixtures are built once.
+# Three test processes (pytest-xdist), each taking whole files, so a file's fixtures are built once. On two cores a
+# third process runs while the others wait on a browser: 13% less time than two (bench/README.md).
 test: system-test $(VENV)/.test-installed tests/lms/node_modules/.installed tests/firefox/node_modules/.installed lms-server-env js-check
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 3 --dist loadfile
 
 # The weekly check of the workflow: fails while the course's or a page's next review is less than 60 days away.
 review-due: $(VENV)/.site-installed

@@ -127,6 +127,7 @@ def sit_final(page: object, strategy: str, right_first: int | None = None) -> st
     no marker of the right options, so the knowing learner takes them from the course's own quiz file.
     """
     right = {question.id: right_values(question.id) for question in course_facts().final.questions}
+    page.locator("[data-course-exam][data-bound]").wait_for(state="attached")  # drawn, and listening for answers
     page.locator("[data-question]:not([hidden])").evaluate_all(
         TICK, {"strategy": strategy, "rightFirst": right_first, "right": right})
     page.get_by_role("button", name="Submit assessment").click()

@@ -1,4 +1,4 @@
-"""The test suite's own layout: one folder per tier, whose marker `-m` selects, run by `make test` on two processes;
+"""The test suite's own layout: one folder per tier, whose marker `-m` selects, run by `make test` on three processes;
 browser tests that change their whole context ask for a context of their own."""
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ def test_a_tier_marker_selects_exactly_its_folder() -> None:
     assert tests and all(line.startswith(f"tests/{tier}/") for line in tests), tests[:5]
 
 
-def test_make_test_runs_whole_files_on_two_processes() -> None:
+def test_make_test_runs_whole_files_on_three_processes() -> None:
     recipe = re.search(r"^test:.*\n\t(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE).group(1)
-    assert recipe.endswith("-m pytest -n 2 --dist loadfile")
+    assert recipe.endswith("-m pytest -n 3 --dist loadfile")
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     assert any(requirement.startswith("pytest-xdist==") for requirement in extras["test"])
 
