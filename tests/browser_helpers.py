@@ -57,11 +57,18 @@ def open_page(site: Served, page: object, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+CHOOSE = """(quiz, correctly) => {
+    const label = input => quiz.querySelector(`label[for="${input.id}"]`);
+    const longest = (one, other) => label(other).textContent.length > label(one).textContent.length ? other : one;
+    return (correctly ? [...quiz.querySelectorAll('input[data-correct]')]
+        : [[...quiz.querySelectorAll('input:not([data-correct])')].reduce(longest)]).map(label);
+}"""
+"""The labels to click in a quiz: of every right option, or of its wrong option with the longest label (the most
+for its feedback to lay out)."""
 ANSWER_IN_PAGE = """(quizzes, correctly) => quizzes.forEach(quiz => {
-    const chosen = [...quiz.querySelectorAll(correctly ? 'input[data-correct]' : 'input:not([data-correct])')];
-    for (const input of correctly ? chosen : chosen.slice(0, 1)) quiz.querySelector(`label[for="${input.id}"]`).click();
+    (CHOOSE)(quiz, correctly).forEach(label => label.click());
     [...quiz.querySelectorAll('button')].find(button => button.textContent.trim() === 'Submit').click();
-})"""
+})""".replace("CHOOSE", CHOOSE)
 
 
 def answer_module_quiz(page: object, correctly: bool, by_hand: bool = False) -> None:
@@ -81,9 +88,9 @@ def answer_module_quiz(page: object, correctly: bool, by_hand: bool = False) -> 
     for index in range(quizzes.count()):
         quiz = quizzes.nth(index)
         if by_hand:
-            choices = quiz.locator("input[data-correct]" if correctly else "input:not([data-correct])")
-            for number in range(choices.count() if correctly else 1):
-                quiz.locator(f"label[for='{choices.nth(number).get_attribute('id')}']").click()
+            for target in quiz.evaluate(f"(quiz, correctly) => ({CHOOSE})(quiz, correctly).map(label => label.htmlFor)",
+                                        correctly):
+                quiz.locator(f"label[for='{target}']").click()
             quiz.get_by_role("button", name="Submit").click()
         quiz.locator(".quiz-feedback:not(.hidden)").wait_for()
 
@@ -112,7 +119,9 @@ TICK = """(questions, {strategy, rightFirst, right}) => {
     questions.forEach((question, index) => {
         const name = rightFirst === null ? strategy : (index < rightFirst ? 'knowing' : 'wrong');
         const inputs = [...question.querySelectorAll('input')];
-        for (const pick of strategies[name](inputs, right[question.dataset.question])) inputs[pick].click();
+        for (const pick of strategies[name](inputs, right[question.dataset.question])) {
+            if (!inputs[pick].checked) inputs[pick].click();
+        }
     });
 }""".replace("{STRATEGIES}", "{" + ", ".join(f"{name}: {source}" for name, source in STRATEGIES.items()) + "}")
 """Ticks a strategy's options in every question on screen, as clicks on the options in the page itself: one call for

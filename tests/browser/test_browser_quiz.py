@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from browser_helpers import (REFLOW_WIDTHS_AND_SCHEMES, answer_module_quiz, axe_violations, horizontal_overflow,
                              open_page, wait_for_announcement)
 from conftest import Served, Watched

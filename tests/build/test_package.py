@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import site
 import subprocess
 import sys
 import zipfile
@@ -35,16 +34,9 @@ def test_the_wheel_alone_scaffolds_checks_and_builds_a_course(tmp_path: Path) ->
         assert shipped in names, shipped
     run(sys.executable, "-m", "venv", tmp_path / "venv", cwd=tmp_path)
     python = tmp_path / "venv/bin/python"
-    # The dependencies are the test environment's, the locked versions (installing them again would take most of
-    # the test's time): listed after the fresh environment's own packages, with neither its .pth files (so not its
-    # editable install of the source tree) nor anything installed as the wheel is. pip check holds the wheel's
-    # declared requirements to them.
-    [own_site] = run(python, "-c", "import site; print(*site.getsitepackages())", cwd=tmp_path).stdout.split()
-    (Path(own_site) / "test-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile", wheel, cwd=tmp_path)
-    run(python, "-m", "pip", "check", cwd=tmp_path)
-    imported = run(python, "-c", "import build_tools; print(build_tools.__file__)", cwd=tmp_path).stdout
-    assert Path(imported.strip()).is_relative_to(own_site), "the package comes from the wheel"
+    # Its dependencies resolved from the wheel's own metadata, as an author's install resolves them (not compiled to
+    # bytecode, which this test does not need: a fifth of the install's time).
+    run(python, "-m", "pip", "install", "--quiet", "--no-compile", wheel, cwd=tmp_path)
     shipped_schema = run(python, "-c", "from importlib.resources import files; "
                          "print(files('build_tools').joinpath('schemas/quiz.schema.json').read_text(), end='')",
                          cwd=tmp_path).stdout
@@ -53,7 +45,7 @@ def test_the_wheel_alone_scaffolds_checks_and_builds_a_course(tmp_path: Path) ->
     course = tmp_path / "course"
     assert "A Second Course" in run(python, "-m", "build_tools", "check", cwd=course).stdout + \
         (course / "mkdocs.yml").read_text()
-    run(python, "-m", "mkdocs", "build", "--strict", cwd=course)
+    run(tmp_path / "venv/bin/mkdocs", "build", "--strict", cwd=course)
     home = (course / "site/index.html").read_text()
     assert "A Second Course" in home and re.search(r"assets/bundles/course\.[0-9a-f]+\.js", home)
     assert next((course / "site").glob("*-course-summary.pdf")).stat().st_size > 1000
