@@ -10,7 +10,8 @@ from course_facts import course_facts
 
 
 def axe_violations(page: object) -> list[str]:
-    """axe-core's violations on the page once its transitions have settled, one line each, for a readable failure.
+    """axe-core's violations on the page (or in one frame of it: axe checks the frame it runs in, not the frames
+    in that) once its transitions have settled, one line each, for a readable failure.
 
     Material fades the header title in as the page scrolls; half-way through, any text is "low contrast".
     From a disk axe does not fetch the page's stylesheets for its CSS rules: the browser refuses a page opened

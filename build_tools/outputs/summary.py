@@ -12,6 +12,7 @@ from ..model.course import Course
 from ..model.dates import long_date
 from ..model.errors import Problem
 from ..model.pages import Module, Page, list_items, section
+from ..model.strings import course_strings
 
 PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
 
@@ -91,7 +92,8 @@ def build_summary(course: Course, modules: list[Module], home: Page, about: Page
     objectives = list_items(required_section(home, "Learning objectives", docs_name, problems))
     audience = required_section(about, "Audience", docs_name, problems) if about else ""
     source = required_section(about, "Source", docs_name, problems) if about else ""
-    hours = f"{course.cpd_hours:g} hour" + ("" if course.cpd_hours == 1 else "s")
+    hours = course_strings(language, course.strings)["cpd-hours-one" if course.cpd_hours == 1 else "cpd-hours-other"]
+    hours = hours.replace("{hours}", f"{course.cpd_hours:g}")
     summary = Summary(
         title=course.title,
         language=language,

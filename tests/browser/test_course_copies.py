@@ -40,6 +40,7 @@ def test_the_website_says_when_it_is_past_its_review(course_site: Served, watche
     page = watched.page
     page.clock.install(time=DAY_AFTER)
     open_page(course_site, page, FACTS.url(src))
+    notice(page).wait_for()
     assert notice(page).inner_text() == NOTICE
     assert axe_violations(page) == []
     assert watched.console_errors == [], "\n".join(watched.console_errors)
@@ -49,6 +50,20 @@ def test_on_its_review_day_the_copy_is_not_yet_overdue(course_site: Served, watc
     page = watched.page
     page.clock.install(time=DUE_DAY)
     open_page(course_site, page, "")
+    assert notice(page).is_hidden()
+
+
+def test_a_page_past_its_own_next_review_says_so_before_the_course_is(fixture_site: Served, watched: Watched) -> None:
+    """The fixture course's module is due for review on 30 June 2098 (its front matter), the course on 1 January
+    2099: in between, the module says so and the home page does not."""
+    page = watched.page
+    page.clock.install(time=dt.datetime(2098, 7, 1, 9, 0))
+    open_page(fixture_site, page, "modules/only-module/")
+    module_notice = course_strings("en", ())["review-overdue"].replace("{date}", long_date(dt.date(2098, 6, 30)))
+    notice(page).wait_for()
+    assert notice(page).inner_text() == module_notice
+    assert axe_violations(page) == []
+    open_page(fixture_site, page, "")
     assert notice(page).is_hidden()
 
 
@@ -62,6 +77,7 @@ def test_a_certificate_earned_after_the_review_date_records_it(course_site: Serv
     certificate = page.locator("[data-course-certificate]")
     in_date = certificate.locator("[data-edition='in-date']").inner_text()
     assert in_date == STRINGS["edition-in-date-no"].replace("{date}", long_date(DUE))
+    assert certificate.locator("[data-edition='overdue']").is_visible()
     assert certificate.locator("[data-edition='overdue']").inner_text() == NOTICE
     assert axe_violations(page) == []
     with page.expect_download() as download:
@@ -83,7 +99,7 @@ def test_the_offline_copy_says_when_it_is_past_its_review(offline_copy: Path, wa
     shown = in_copy(page, offline_copy)
     notice(shown).wait_for()
     assert notice(shown).inner_text() == NOTICE
-    assert axe_violations(page) == []
+    assert axe_violations(page) == [] and axe_violations(shown) == [], "the holder page and the course page in it"
     assert watched.console_errors == [], "\n".join(watched.console_errors)
 
 
@@ -120,4 +136,5 @@ def test_the_scorm_package_says_when_it_is_past_its_review(lms_server: str, watc
     course = launch(page, lms_server)
     notice(course).wait_for()
     assert notice(course).inner_text() == NOTICE
+    assert axe_violations(course) == []
     assert watched.console_errors == [], "\n".join(watched.console_errors)

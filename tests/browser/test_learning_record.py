@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from browser_helpers import axe_violations, open_page, sit_final, wait_for_announcement
+from build_tools.browser.assets import COURSE_DATA
 from build_tools.model.dates import long_date
 from build_tools.model.review import today as build_day
 from build_tools.model.strings import course_strings
@@ -23,6 +25,7 @@ FACTS = course_facts()
 COURSE = FACTS.course
 STRINGS = course_strings("en", COURSE.strings)
 NAME_LABEL = "Your name, as it should appear on the certificate"
+COURSE_BUNDLE = "**/assets/bundles/course.*.js"
 REFERENCE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
 
 
@@ -80,7 +83,30 @@ def test_the_certificate_and_the_note_carry_the_edition_studied(course_site: Ser
     assert STRINGS["certificate-self-assessed"] in note
     printed = " ".join(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text().split())
     assert reference in printed and STRINGS["edition-in-date"] in printed and version in printed
+
+    # The course is published again as a new edition, already past its review: the certificate still shows the
+    # edition the pass was made in, in date then, and says that this copy is now overdue.
+    studied = edition_fields(certificate)
+    republished(page, edition={"version": "99.0", "built": "1999-12-01", "lastReviewed": "1999-11-01",
+                               "nextReview": "2000-01-01"})
+    page.reload()
+    assert page.evaluate("window.CourseData.edition.version") == "99.0"
+    assert edition_fields(certificate) == studied
+    overdue = certificate.locator("[data-edition='overdue']")
+    assert overdue.is_visible() and overdue.inner_text() == said("review-overdue", date=long_date(dt.date(2000, 1, 1)))
     assert watched.console_errors == []
+
+
+def republished(page: object, **changes: object) -> None:
+    """The course data as a rebuild with other settings (another edition, another published address) writes it,
+    the pages and scripts as they are."""
+    def serve_changed(route: object) -> None:
+        response = route.fetch()
+        data_line, scripts = response.text().split("\n", 1)
+        data = json.loads(data_line.removeprefix(f"{COURSE_DATA} = ").removesuffix(";"))
+        route.fulfill(response=response, body=f"{COURSE_DATA} = {json.dumps({**data, **changes})};\n{scripts}")
+    page.unroute(COURSE_BUNDLE)
+    page.route(COURSE_BUNDLE, serve_changed)
 
 
 # What the warning finds, and the near misses it must leave alone, on a fixed day (ages count from its year).
@@ -96,7 +122,9 @@ FINDS = [
     ("a 64-year-old, 1961-05-01, with jaundice", [("date-of-birth", "1961-05-01")]),
     ("lives at SW1A 1AA", [("postcode", "SW1A 1AA")]),
     ("moved from M1 1AE to B33 8TH", [("postcode", "M1 1AE"), ("postcode", "B33 8TH")]),
+    ("her postcode is ls1 4ap now, was Ls2 7ue", [("postcode", "ls1 4ap"), ("postcode", "Ls2 7ue")]),
     ("Mrs Patel came back", [("title-and-surname", "Mrs Patel")]),
+    ("seen with Mr SMITH, as the letter has it", [("title-and-surname", "Mr SMITH")]),
     ("Mr O'Brien and Mx Jones", [("title-and-surname", "Mr O'Brien"), ("title-and-surname", "Mx Jones")]),
     # A title and a name, whatever it names: the check cannot tell a guide from a person, and only warns.
     ("I read Dr Foster's guide", [("title-and-surname", "Dr Foster's")]),
@@ -113,6 +141,8 @@ NEAR_MISSES = [
     "Mrs X and Dr A, as I call them here",
     "the MS Trust",
     "grade a1 2nd time",
+    "seen at b2 4pm on the ward",
+    "Dr AB, as I call him, and Mr GP",
     "born in 1962",
 ]
 
@@ -139,6 +169,11 @@ def test_the_note_warns_as_the_learner_types_and_never_blocks(course_site: Serve
     page.wait_for_function("text => document.querySelector('[data-course-identifiable]').textContent === text",
                            arg=expected)
     assert axe_violations(page) == []
+    page.evaluate("() => { window.print = () => { window.printAsked = true; }; }")
+    page.get_by_role("button", name="Print or save as PDF").click()
+    assert expected in wait_for_announcement(page, "may identify a patient")
+    assert page.evaluate("window.printAsked") is True, "a warning, never a block"
+    page.evaluate("() => { document.getElementById('course-announcer').textContent = ''; }")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the reflective note (text file)").click()
     assert "943 476 5919" in open(download.value.path(), encoding="utf-8").read(), "a warning, never a block"
@@ -148,29 +183,43 @@ def test_the_note_warns_as_the_learner_types_and_never_blocks(course_site: Serve
     assert watched.console_errors == [] and watched.foreign_requests == []
 
 
+@pytest.mark.own_context  # moves the browser's clock
 def test_follow_ups_go_into_the_calendar_with_links_to_the_course(course_site: Served, watched: Watched) -> None:
     page = watched.page
+    pass_day = COURSE.last_reviewed + dt.timedelta(days=1)
+    page.clock.install(time=dt.datetime.combine(pass_day, dt.time(10, 0)))
     open_page(course_site, page, FACTS.url(FACTS.widget_pages("certificate")[0]))
     assert page.get_by_role("button", name=STRINGS["follow-ups-button"]).is_hidden(), "only after a pass"
     passed_to_certificate(course_site, page)
     assert axe_violations(page) == []
+    # Downloaded three days after the pass: the reminders still count from the pass.
+    page.clock.set_system_time(dt.datetime.combine(pass_day + dt.timedelta(days=3), dt.time(10, 0)))
+    pages = [FACTS.widget_pages("summary")[0], FACTS.widget_pages("certificate")[0]]
+    published = "https://learning.example.org/our-course/"
+    days = dict(COURSE.follow_ups)
+    # Built with a published address, the links go there; built without one, to the address in use.
+    for site_url, links_to in ((published, published), ("", course_site.base_url)):
+        republished(page, siteUrl=site_url)
+        page.reload()
+        events = follow_ups(page)
+        assert [event.decoded("DTSTART") for event in events] == [pass_day + dt.timedelta(days=days["revision"]),
+                                                                  pass_day + dt.timedelta(days=days["change"])]
+        assert [str(event["SUMMARY"]) for event in events] == [
+            said("follow-up-revision-summary", course=COURSE.title), said("follow-up-change-summary", course=COURSE.title)]
+        assert len({str(event["UID"]) for event in events}) == 2 and all("DTSTAMP" in event for event in events)
+        for event, src in zip(events, pages, strict=True):
+            url = str(event["URL"])
+            assert url == links_to + FACTS.url(src) and f"Open the course: {url}" in str(event["DESCRIPTION"])
+            assert page.request.get(course_site.base_url + FACTS.url(src)).status == 200, f"{src} is a page"
+    assert watched.console_errors == []
+
+
+def follow_ups(page: object) -> list[object]:
+    """The events of the follow-ups calendar file the certificate page gives, its RFC 5545 lines checked."""
     with page.expect_download() as download:
         page.get_by_role("button", name=STRINGS["follow-ups-button"]).click()
     assert download.value.suggested_filename == f"{COURSE.slug}-follow-ups.ics"
     raw = open(download.value.path(), "rb").read()
     lines = raw.split(b"\r\n")
     assert lines[-1] == b"" and all(b"\n" not in line and len(line) <= 75 for line in lines)
-    events = Calendar.from_ical(raw).walk("VEVENT")
-    today = dt.date.fromisoformat(page.evaluate("window.Course.edition.dayOf(new Date())"))
-    days = dict(COURSE.follow_ups)
-    assert [event.decoded("DTSTART") for event in events] == [today + dt.timedelta(days=days["revision"]),
-                                                              today + dt.timedelta(days=days["change"])]
-    assert [str(event["SUMMARY"]) for event in events] == [
-        said("follow-up-revision-summary", course=COURSE.title), said("follow-up-change-summary", course=COURSE.title)]
-    assert len({str(event["UID"]) for event in events}) == 2 and all("DTSTAMP" in event for event in events)
-    pages = [FACTS.widget_pages("summary")[0], FACTS.widget_pages("certificate")[0]]
-    for event, src in zip(events, pages, strict=True):
-        url = str(event["URL"])
-        assert url == course_site.base_url + FACTS.url(src) and f"Open the course: {url}" in str(event["DESCRIPTION"])
-        assert page.request.get(url).status == 200, f"{url} is a page of the course"
-    assert watched.console_errors == []
+    return Calendar.from_ical(raw).walk("VEVENT")

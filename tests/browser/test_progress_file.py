@@ -77,6 +77,7 @@ def test_progress_saved_in_one_browser_is_restored_in_another_and_a_pass_survive
         open_page(course_site, other, PROGRESS_PAGE)
         message = restore_file(other, with_pass)
         assert "final assessment attempts: 1 (passed: 1)" in message and "confidence ratings: 1;" in message
+        assert axe_violations(other) == []
         assert f"answered {FIRST_QUIZ} of" in other.locator("[data-course-progress-summary]").inner_text()
         open_page(course_site, other, FACTS.url(FIRST_MODULE.src_path))  # mkdocs-quiz shows the restored answers
         assert other.locator(".quiz .quiz-feedback:not(.hidden)").count() == FIRST_QUIZ
@@ -114,6 +115,10 @@ def test_progress_saved_in_one_browser_is_restored_in_another_and_a_pass_survive
     (json.dumps({"kind": "course-progress", "format": 99, "course": FACTS.course.slug, "title": FACTS.course.title,
                  "saved": "2026-11-01T10:00:00Z", "state": {}}), "progress-file-newer"),
     (json.dumps({"answers": {}}), "progress-file-not-progress"),
+    # This course's file, its learner state damaged: refused, not "restored" with nothing in it.
+    (json.dumps({"kind": "course-progress", "format": 1, "course": FACTS.course.slug, "title": FACTS.course.title,
+                 "saved": "2026-11-01T10:00:00Z", "state": {"version": 0, "attempts": "all passed"}}),
+     "progress-file-not-progress"),
 ])
 def test_a_wrong_file_is_said_plainly_and_changes_nothing(course_site: Served, watched: Watched, tmp_path: Path,
                                                           content: str, expected: str) -> None:

@@ -17,8 +17,10 @@ from xml.etree import ElementTree
 
 import pytest
 import rjsmin
+from icalendar import Calendar
 
 from browser_helpers import answer_module_quiz, axe_violations, most_right_to_fail, sit_final
+from build_tools.model.strings import course_strings
 from conftest import ROOT, Watched, free_port, package_course, serve
 from course_facts import course_facts
 
@@ -32,6 +34,7 @@ TOTAL = FACTS.final.attempt_size
 PASS_MARK = FACTS.final.pass_mark
 MOST_RIGHT_TO_FAIL = most_right_to_fail(FACTS.final)
 LIMIT = 4096
+STRINGS = course_strings("en", FACTS.course.strings)
 
 
 def file_of(src_path: str) -> str:
@@ -162,6 +165,14 @@ def test_a_learner_who_passes_is_recorded_as_passed_with_their_score(server: str
     assert record["calls"].count("LMSInitialize") == 1
     assert "LMSFinish" not in record["calls"]
     assert record["complaints"] == []
+    # The follow-up reminders have no address to link to: they say to open the course in the learning system.
+    open_in(course, server, FACTS.widget_pages("certificate")[0])
+    course.get_by_label("Your name, as it should appear on the certificate").fill("Dr Ada Lovelace")
+    with page.expect_download() as download:
+        course.get_by_role("button", name=STRINGS["follow-ups-button"]).click()
+    events = Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")
+    assert [str(event["DESCRIPTION"]).split("\n\n")[-1] for event in events] == [STRINGS["follow-up-from-lms"]] * 2
+    assert all("URL" not in event for event in events)
     assert watched.console_errors == []
     assert watched.foreign_requests == []
 

@@ -27,6 +27,7 @@ function loadCourse() {
 
 const SALT = "s4lt";
 const RIGHT = { q1: ["0"], q2: ["1", "2"], q3: ["2"], q4: ["0"] };
+const EDITION = { version: "2.1", built: "2026-03-01", lastReviewed: "2026-02-01", nextReview: "2027-02-01" };
 
 /* Modules one and two (two with a quiz of 3 questions), a final assessment of 4 questions in two groups that
    each give one to an attempt, pass mark 50%. */
@@ -62,6 +63,7 @@ function manifest(Course) {
       },
     },
     pages: { progress: "progress/", certificate: "certificate/" },
+    edition: EDITION,
   };
 }
 
@@ -70,4 +72,4 @@ function plain(value) {
   return JSON.parse(JSON.stringify(value));
 }
 
-module.exports = { loadCourse, manifest, plain, RIGHT };
+module.exports = { loadCourse, manifest, plain, RIGHT, EDITION };

@@ -37,7 +37,9 @@ test("a file from another course, of a newer format, or that is no progress file
   assert.deepStrictEqual(files.check(course, JSON.stringify(Object.assign({}, file, { format: 2 }))), { problem: "newer" });
   const newerState = Object.assign({}, file, { state: Object.assign({}, file.state, { version: 3 }) });
   assert.deepStrictEqual(files.check(course, JSON.stringify(newerState)), { problem: "newer" });
-  for (const text of ["", "{", "[]", JSON.stringify({ kind: "course-progress" }), JSON.stringify(Object.assign({}, file, { saved: "x" }))]) {
+  const unreadable = [{}, { version: 0 }, { version: "2" }].map((learner) => JSON.stringify(Object.assign({}, file, { state: learner })));
+  for (const text of ["", "{", "[]", JSON.stringify({ kind: "course-progress" }), JSON.stringify(Object.assign({}, file, { saved: "x" }))]
+    .concat(unreadable)) {
     assert.deepStrictEqual(files.check(course, text), { problem: "not-progress" }, text);
   }
 });
@@ -47,12 +49,14 @@ test("restoring merges from an empty base: a pass in either is kept, this browse
   theirs.attempts = [PASS];
   theirs.name = "From the file";
   theirs.reflection.learned = "Filed";
+  theirs.reflection.change = "Their change";
   theirs.confidence.before.spotting = 5;
   theirs.exam = { answers: PASS.answers, drawn: PASS.questions, submitted: true, version: "vfinal99" };
   theirs.lastPage = { url: "modules/two/", title: "Two" };
   const ours = state.empty(course);
   ours.attempts = [FAIL];
   ours.name = "Here";
+  ours.reflection.change = "My change";
   ours.confidence.before.spotting = 2;
   ours.confidence.after.referring = 4;
   const file = files.check(course, saved(theirs, { "modules/two.md": {
@@ -64,13 +68,13 @@ test("restoring merges from an empty base: a pass in either is kept, this browse
   const merged = plain(restored.state);
   assert.deepStrictEqual(merged.attempts.map((a) => a.date), [PASS.date, FAIL.date]);
   assert.strictEqual(merged.name, "Here");
-  assert.strictEqual(merged.reflection.learned, "Filed");
+  assert.deepStrictEqual(merged.reflection, { learned: "Filed", change: "My change" });
   assert.deepStrictEqual(merged.confidence, { before: { spotting: 2 }, after: { referring: 4 } });
   assert.strictEqual(merged.exam.submitted, true);
   assert.deepStrictEqual(merged.lastPage, theirs.lastPage);
   assert.deepStrictEqual(restored.answers["modules/two.md"]["quiz-1"], here["modules/two.md"]["quiz-1"]);
   assert.deepStrictEqual(merged.quizzes["modules/two.md"], { version: "v2abcdef", answered: 2, correct: 2 });
-  assert.deepStrictEqual(restored.held, { attempts: 1, passes: 1, quizzes: 1, ratings: 1, parts: 1, saved: NOW.toISOString() });
+  assert.deepStrictEqual(restored.held, { attempts: 1, passes: 1, quizzes: 1, ratings: 1, parts: 2, saved: NOW.toISOString() });
 });
 
 test("answers saved for a quiz page that has changed since are not restored", () => {

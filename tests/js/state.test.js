@@ -2,7 +2,7 @@
 
 const test = require("node:test");
 const assert = require("node:assert");
-const { loadCourse, manifest, plain, RIGHT } = require("./course.js");
+const { loadCourse, manifest, plain, RIGHT, EDITION } = require("./course.js");
 
 const Course = loadCourse();
 const course = manifest(Course);
@@ -57,6 +57,19 @@ test("each piece of the wrong shape is dropped on its own, the rest kept", () =>
   assert.strictEqual(read.name.length, 80);
   assert.deepStrictEqual(plain(read.reflection), { learned: "", change: "kept" });
   assert.deepStrictEqual(plain(read.exam), { answers: {}, drawn: ["q1"], submitted: true, version: "vfinal99" });
+});
+
+test("an attempt keeps the edition it was made in; one without (or of the wrong shape) is marked as this one's", () => {
+  const older = { version: null, built: "2025-06-01", lastReviewed: "2025-05-01", nextReview: "2026-05-01" };
+  const read = state.parse(course, stored({ attempts: [
+    { date: "2026-01-01T10:00:00.000Z", questions: ["q1", "q3"], answers: { q1: RIGHT.q1, q3: RIGHT.q3 }, edition: older },
+    { date: "2026-01-02T10:00:00.000Z", answers: {}, edition: { version: "2.1", built: "soon" } },
+    { date: "2026-01-03T10:00:00.000Z", answers: {}, edition: Object.assign({}, older, { version: "x".repeat(21) }) },
+  ] }));
+  assert.deepStrictEqual(plain(read.attempts.map((attempt) => attempt.edition || null)), [older, null, null]);
+  const marks = read.attempts.map((attempt) => state.markAttempt(course, attempt));
+  assert.deepStrictEqual(plain(marks.map((mark) => mark.edition)), [older, EDITION, EDITION]);
+  assert.deepStrictEqual(plain(state.bestPass(marks).edition), older);
 });
 
 test("an id such as __proto__ is data like any other", () => {

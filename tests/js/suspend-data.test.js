@@ -2,7 +2,7 @@
 
 const test = require("node:test");
 const assert = require("node:assert");
-const { loadCourse, manifest, plain, RIGHT } = require("./course.js");
+const { loadCourse, manifest, plain, RIGHT, EDITION } = require("./course.js");
 
 const Course = loadCourse();
 const course = manifest(Course);
@@ -13,7 +13,11 @@ function learnerState() {
   state.visited["modules/two/"] = true;
   state.lastPage = { url: "modules/two/", title: "Two" };
   state.quizzes["modules/two.md"] = { version: "v2abcdef", answered: 2, correct: 1 };
-  state.attempts = [{ date: "2026-01-02T10:00:00.000Z", questions: ["q1", "q3"], answers: { q1: RIGHT.q1, q3: ["1"] } }];
+  state.attempts = [
+    { date: "2026-01-01T10:00:00.000Z", questions: ["q1", "q3"], answers: { q1: RIGHT.q1, q3: RIGHT.q3 } },
+    { date: "2026-01-02T10:00:00.000Z", questions: ["q1", "q3"], answers: { q1: RIGHT.q1, q3: ["1"] }, edition: EDITION },
+    { date: "2026-01-03T10:00:00.000Z", questions: ["q1", "q3"], answers: { q1: ["1"], q3: ["1"] }, edition: EDITION },
+  ];
   state.exam = { answers: { q1: RIGHT.q1, q3: ["1"] }, drawn: ["q1", "q3"], submitted: true, version: "vfinal99" };
   state.name = "Dr Test";
   state.reflection.learned = "Much";
@@ -30,6 +34,7 @@ test("suspend_data reads back as the state and the quizzes' answers it was made 
   const packed = codec.encode(course, { state: learnerState(), answers: ANSWERS });
   assert.strictEqual(packed.noteCut, false);
   assert.deepStrictEqual(JSON.parse(packed.text).q, [[1, "v2abcd", 2, 1, "02y---05n"]]);
+  assert.deepStrictEqual(JSON.parse(packed.text).d, [["2.1", "2026-03-01", "2026-02-01", "2027-02-01"]], "each edition once");
   const back = codec.decode(course, packed.text);
   assert.deepStrictEqual(plain(back.state), plain(learnerState()));
   assert.deepStrictEqual(back.answers, ANSWERS);

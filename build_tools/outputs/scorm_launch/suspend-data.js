@@ -12,9 +12,11 @@
         chosen options as a 2-digit hex bitmask and "y" (right) or "n" (wrong)
      e  the final assessment: [version (6), submitted 1/0, 2-digit hex bitmask per question in page order, the
         questions drawn for the attempt as 2-digit hex positions in page order]
-     a  attempts, each "date (milliseconds, base 36):answers", the answers a 2-digit hex bitmask per question
-        in page order (each attempt is marked from them, never from a stored result; the questions it was
-        drawn are those answered, as an attempt is submitted only once every question is answered)
+     a  attempts, each "date (milliseconds, base 36):answers:edition", the answers a 2-digit hex bitmask per
+        question in page order (each attempt is marked from them, never from a stored result; the questions it
+        was drawn are those answered, as an attempt is submitted only once every question is answered), the
+        edition the index in d of the edition it was made in (absent for an attempt kept without one)
+     d  the editions attempts were made in, each [version, built, last reviewed, next review]
      n  the name for the certificate
      b  dismissed banners
      r  the reflective note's parts, in course order
@@ -73,9 +75,17 @@
     if (c.final && exam.version === c.final.quiz.version && (exam.submitted || Object.keys(exam.answers).length)) {
       packed.e = [short(exam.version), exam.submitted ? 1 : 0, masks(c, exam.answers), positions(c, exam.drawn)];
     }
+    var editions = [];
     if (state.attempts.length) packed.a = state.attempts.map(function (attempt) {
-      return (Date.parse(attempt.date) || 0).toString(36) + ":" + masks(c, attempt.answers);
+      var token = (Date.parse(attempt.date) || 0).toString(36) + ":" + masks(c, attempt.answers);
+      if (!attempt.edition) return token;
+      var studied = [attempt.edition.version, attempt.edition.built, attempt.edition.lastReviewed,
+        attempt.edition.nextReview];
+      var index = editions.map(JSON.stringify).indexOf(JSON.stringify(studied));
+      if (index === -1) index = editions.push(studied) - 1;
+      return token + ":" + index;
     });
+    if (editions.length) packed.d = editions;
     if (state.name) packed.n = state.name;
     if (state.dismissedBanners.length) packed.b = state.dismissedBanners;
     var reflection = manifest.reflection.map(function (part) { return state.reflection[part.key] || ""; });
@@ -309,9 +319,14 @@
       (Array.isArray(packed.a) && c.final ? packed.a : []).forEach(function (token) {
         var parts = String(token).split(":");
         var date = new Date(parseInt(parts[0], 36));
-        if (parts.length !== 2 || isNaN(date.getTime()) || !/^([0-9a-f]{2})*$/.test(parts[1])) return;
+        if (parts.length < 2 || parts.length > 3 || isNaN(date.getTime()) || !/^([0-9a-f]{2})*$/.test(parts[1])) return;
         var given = answersOf(c, parts[1]);
-        state.attempts.push({ date: date.toISOString(), questions: Object.keys(given), answers: given });
+        var attempt = { date: date.toISOString(), questions: Object.keys(given), answers: given };
+        var studied = parts.length === 3 && Array.isArray(packed.d) ? packed.d[Number(parts[2])] : null;
+        var edition = Array.isArray(studied) ? schema.editionOf({ version: studied[0], built: studied[1],
+          lastReviewed: studied[2], nextReview: studied[3] }) : null;
+        if (edition) attempt.edition = edition;
+        state.attempts.push(attempt);
       });
     });
     piece(function () {

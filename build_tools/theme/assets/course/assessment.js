@@ -173,7 +173,8 @@
       inputs(missing[0])[0].focus();
       return;
     }
-    var attempt = { date: new Date().toISOString(), questions: drawnIds(), answers: Object.create(null) };
+    var attempt = { date: new Date().toISOString(), questions: drawnIds(), answers: Object.create(null),
+      edition: window.Course.state.editionOf(store.manifest.edition) };
     shown(form).forEach(function (question) { attempt.answers[question.dataset.question] = chosen(question); });
     var marks = store.markAttempt(attempt);
     store.state.attempts.push(attempt);

@@ -48,16 +48,16 @@
     });
   }
 
-  /* The edition studied, its review dates, and the reference of this learner's pass. */
+  /* The edition studied (the one the pass was made in), its review dates, and the reference of the pass. */
   function fillEdition(certificate, pass) {
-    var studied = edition.edition;
+    var studied = pass ? pass.edition : edition.edition;
     var built = edition.dayText(studied.built);
     var values = {
       "version": studied.version ? text("edition-value", { version: studied.version, date: built }) :
         text("edition-built", { date: built }),
       "last-reviewed": edition.dayText(studied.lastReviewed),
       "next-review": edition.dayText(studied.nextReview),
-      "in-date": !pass ? "" : edition.withinReviewOn(pass.date) ? text("edition-in-date-yes") :
+      "in-date": !pass ? "" : edition.withinReview(pass) ? text("edition-in-date-yes") :
         text("edition-in-date-no", { date: edition.dayText(studied.nextReview) }),
       "reference": pass ? edition.reference(store.state.name, pass) : "",
       "overdue": edition.overdue() ? edition.overdueText() : "",

@@ -1,7 +1,8 @@
 /* The edition of the course a learner studies: its review dates, whether this copy is past its next review (then
-   every page says so, on the website, the offline copy and the SCORM package alike: a copy kept on a computer or
-   in a learning system, or a website whose weekly rebuild has stopped, must not teach out-of-date content
-   without saying so), and the certificate's reference. Dates are compared as the device's own calendar days. */
+   every page says so; a page whose own next review comes first says so from that day), on the website, the
+   offline copy and the SCORM package alike: a copy kept on a computer or in a learning system, or a website whose
+   weekly rebuild has stopped, must not teach out-of-date content without saying so. And the certificate's
+   reference. Dates are compared as the device's own calendar days. */
 (function () {
   "use strict";
 
@@ -25,16 +26,18 @@
     return store.longDate(day + "T00:00:00");
   }
 
-  function overdue(now) {
-    return dayOf(now || new Date()) > edition.nextReview;
+  /* Whether the device's date is past a next review (by default the course's). */
+  function overdue(due) {
+    return dayOf(new Date()) > (due || edition.nextReview);
   }
 
-  function withinReviewOn(iso) {
-    return dayOf(new Date(iso)) <= edition.nextReview;
+  /* Whether a pass was made while the edition it was made in was within its review date. */
+  function withinReview(pass) {
+    return dayOf(new Date(pass.date)) <= pass.edition.nextReview;
   }
 
-  function overdueText() {
-    return text("review-overdue", { date: dayText(edition.nextReview) });
+  function overdueText(due) {
+    return text("review-overdue", { date: dayText(due || edition.nextReview) });
   }
 
   /* cyrb53, a small 53-bit string hash: the reference is a check on a certificate's details, read out or typed in,
@@ -53,10 +56,10 @@
   }
 
   /* Eight characters in two groups of four ("7KQ4-M2X9") from the name, the pass (date and score) and the
-     edition studied: a certificate whose details were changed no longer matches its reference. */
+     edition it was made in: a certificate whose details were changed no longer matches its reference. */
   function reference(name, pass) {
     var value = hash([store.manifest.slug, name.trim(), pass.date, pass.correct + "/" + pass.total,
-      edition.version || "", edition.built].join("\n"));
+      pass.edition.version || "", pass.edition.built].join("\n"));
     var letters = "";
     for (var i = 0; i < 8; i++) {
       letters += REFERENCE_LETTERS[value % 32];
@@ -65,11 +68,14 @@
     return letters.slice(0, 4) + "-" + letters.slice(4);
   }
 
+  /* A page whose own next review comes before the course's says so from that day. */
   function showNotice() {
     var notice = document.querySelector("[data-course-overdue]");
     if (!notice) return;
-    var late = overdue();
-    if (late && notice.textContent !== overdueText()) notice.textContent = overdueText();
+    var page = notice.dataset.nextReview;
+    var due = page && page < edition.nextReview ? page : edition.nextReview;
+    var late = overdue(due);
+    if (late && notice.textContent !== overdueText(due)) notice.textContent = overdueText(due);
     notice.hidden = !late;
   }
 
@@ -79,7 +85,7 @@
     dayText: dayText,
     overdue: overdue,
     overdueText: overdueText,
-    withinReviewOn: withinReviewOn,
+    withinReview: withinReview,
     reference: reference,
   };
   store.onEveryPage(showNotice);

@@ -7,11 +7,12 @@
      "date of birth", "birth date" or "born", or that sits in the same sentence as an age ("aged 64", "64 years
      old", "64-year-old", "64yo") whose year of birth it is (this year less the age, or less one more); any other
      date, such as the date of a course, is left alone;
-   - a UK postcode in capitals, in the Royal Mail's format (SW1A 1AA, M1 1AE, B33 8TH); a guideline code such as
-     NG101 has no inward part and is left alone;
-   - a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by a capitalised name of two letters or more: "Mrs X" or "Dr A"
-     is already anonymised, but "Dr Foster's guide" is reported too, as the check cannot tell a named guide from
-     a named person. */
+   - a UK postcode in the Royal Mail's format (SW1A 1AA, M1 1AE, B33 8TH), in capitals or not (ls1 4ap); a
+     guideline code such as NG101 has no inward part and is left alone, and so is one not all in capitals whose
+     "inward part" reads as an ordinal or a time ("a1 2nd", "b2 4pm");
+   - a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by a capitalised name of two letters or more, or a name in
+     capitals of three letters or more ("Mrs PATEL"): "Mrs X" or "Dr A" is already anonymised, but "Dr Foster's
+     guide" is reported too, as the check cannot tell a named guide from a named person. */
 (function () {
   "use strict";
 
@@ -24,8 +25,9 @@
   var ANY_DATE = new RegExp("\\b" + DATE, "gi");
   var AGE = /\b(?:aged?\s+(\d{1,3})\b|(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|(\d{1,3})\s*y\.?o\b)/gi;
   var NHS_NUMBER = /(^|[^\d])(\d{3})([ -]?)(\d{3})\3(\d{4})(?![\d])/g;
-  var POSTCODE = /\b(?:[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y]) ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)\b/g;
-  var TITLE_AND_SURNAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*/g;
+  var POSTCODE = /\b(?:[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y]) ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)\b/gi;
+  var NOT_AN_INWARD_PART = /\d(?:st|nd|rd|th|am|pm)$/;
+  var TITLE_AND_SURNAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*|[A-Z]{3,}\b)/g;
 
   /* The NHS number's check: the first nine digits weighted 10 down to 2; 11 less the sum's remainder by 11 is
      the tenth digit (11 counts as 0; 10 means the number is not valid). */
@@ -87,11 +89,17 @@
     return matches(pattern, text).map(function (match) { return { kind: kind, at: match.index, text: match[0] }; });
   }
 
+  function postcodes(text) {
+    return simple("postcode", POSTCODE, text).filter(function (found) {
+      return found.text === found.text.toUpperCase() || !NOT_AN_INWARD_PART.test(found.text.toLowerCase());
+    });
+  }
+
   /* What in the text looks patient-identifiable, in the order it appears, each once: [{kind, text}]. `now` is
      the day the note is written (ages are counted from its year). */
   function find(text, now) {
     var all = nhsNumbers(text).concat(datesOfBirth(text, now || new Date()),
-      simple("postcode", POSTCODE, text), simple("title-and-surname", TITLE_AND_SURNAME, text));
+      postcodes(text), simple("title-and-surname", TITLE_AND_SURNAME, text));
     all.sort(function (a, b) { return a.at - b.at; });
     var seen = {};
     return all.filter(function (item) {

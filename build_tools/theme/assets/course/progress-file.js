@@ -40,7 +40,8 @@
   }
 
   /* A file's text checked: { file } when it is this course's progress in a format this copy reads, else
-     { problem: "not-progress" | "other-course" | "newer", course } (the other course's title). */
+     { problem: "not-progress" | "other-course" | "newer", course } (the other course's title); a file whose
+     learner state cannot be read (damaged, or of a version no copy wrote) is not progress. */
   function check(manifest, text) {
     var file;
     try {
@@ -55,6 +56,7 @@
     }
     if (file.course !== manifest.slug) return { problem: "other-course", course: String(file.title || file.course) };
     if (file.format > FORMAT || file.state.version > manifest.formats.state) return { problem: "newer" };
+    if (!schema.parse(manifest, JSON.stringify(file.state))) return { problem: "not-progress" };
     return { file: file };
   }
 
@@ -62,7 +64,7 @@
      { state, answers } (the pages whose answers changed, each merged whole, this browser's answer staying where
      both answered) and `held`, what the file held, for the message saying so. */
   function restore(manifest, ours, answers, file) {
-    var theirs = schema.parse(manifest, JSON.stringify(file.state)) || schema.empty(manifest);
+    var theirs = schema.parse(manifest, JSON.stringify(file.state));
     var both = schema.merge(manifest, schema.empty(manifest), ours, theirs);
     both.exam = JSON.stringify(ours.exam) === JSON.stringify(schema.emptyExam(manifest)) ? theirs.exam : ours.exam;
     both.lastPage = ours.lastPage || theirs.lastPage;

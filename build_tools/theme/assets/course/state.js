@@ -82,6 +82,19 @@
     return known.indexOf(url) !== -1 ? { url: url, title: "" } : null;
   }
 
+  var DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+  /* The edition of the course an attempt was made in ({version, built, lastReviewed, nextReview} as the course
+     data gives it, the version null when the course names none), or null when `saved` is not one: a certificate
+     shows the edition studied, not the one published when it is looked at. */
+  function editionOf(saved) {
+    var version = isObject(saved) ? saved.version : undefined;
+    if (!(version === null || typeof version === "string" && version.length <= 20)) return null;
+    var days = ["built", "lastReviewed", "nextReview"];
+    if (!days.every(function (key) { return typeof saved[key] === "string" && DAY.test(saved[key]); })) return null;
+    return { version: saved.version, built: saved.built, lastReviewed: saved.lastReviewed, nextReview: saved.nextReview };
+  }
+
   /* The final assessment as {src, quiz}, or null in a course without one. */
   function finalQuiz(manifest) {
     var found = null;
@@ -145,6 +158,8 @@
       }).map(function (attempt) {
         var kept = { date: attempt.date, answers: answerMap(attempt.answers) };
         if (Array.isArray(attempt.questions)) kept.questions = ids(attempt.questions);
+        var studied = editionOf(attempt.edition);
+        if (studied) kept.edition = studied;
         return kept;
       }).sort(function (a, b) { return Date.parse(a.date) - Date.parse(b.date); });
     },
@@ -317,12 +332,14 @@
     };
   }
 
-  /* An attempt's score and result ({correct, total, passed, date}), worked out from its answers and the key: a
-     stored flag unlocks nothing. */
+  /* An attempt's score and result ({correct, total, passed, date, edition}), worked out from its answers and the
+     key: a stored flag unlocks nothing. An attempt kept from before editions were recorded counts as made in this
+     one. */
   function markAttempt(manifest, attempt) {
     var final = finalQuiz(manifest);
     var result = final ? marking.mark(final.quiz, attempt) : { correct: 0, total: 0, passed: false };
     result.date = attempt.date;
+    result.edition = attempt.edition || editionOf(manifest.edition);
     return result;
   }
 
@@ -336,7 +353,7 @@
   var api = {
     definePiece: definePiece, empty: empty, parse: parse, merge: merge, changed: changed, emptyExam: emptyExam,
     finalQuiz: finalQuiz, coursePage: coursePage, quizProgress: quizProgress, progress: progress,
-    markAttempt: markAttempt, bestPass: bestPass, dict: dict, isObject: isObject, isCount: isCount,
+    markAttempt: markAttempt, bestPass: bestPass, editionOf: editionOf, dict: dict, isObject: isObject, isCount: isCount,
   };
   Course.state = api;
   if (typeof module === "object" && module.exports) module.exports = api;
