@@ -61,7 +61,7 @@ def test_a_page_past_its_own_next_review_says_so_before_the_course_is(fixture_si
     open_page(fixture_site, page, "modules/only-module/")
     page_due = page.evaluate("window.Course.store.longDate('2098-06-30T00:00:00')")  # in the fixture's locale
     assert "30" in page_due and "2098" in page_due
-    module_notice = course_strings("en", ())["review-overdue"].replace("{date}", page_due)
+    module_notice = course_strings("en", ())["review-overdue-page"].replace("{date}", page_due)
     notice(page).wait_for()
     assert notice(page).inner_text() == module_notice
     assert axe_violations(page) == []

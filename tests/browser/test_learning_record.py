@@ -141,7 +141,8 @@ NEAR_MISSES = [
     "Mrs X and Dr A, as I call them here",
     "the MS Trust",
     "grade a1 2nd time",
-    "seen at b2 4pm on the ward",
+    "on ward b2 4th floor",
+    "vitamin d3 2bd and a g3 4hr wait",
     "Dr AB, as I call him, and Mr GP",
     "born in 1962",
 ]

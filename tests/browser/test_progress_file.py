@@ -115,7 +115,7 @@ def test_progress_saved_in_one_browser_is_restored_in_another_and_a_pass_survive
     (json.dumps({"kind": "course-progress", "format": 99, "course": FACTS.course.slug, "title": FACTS.course.title,
                  "saved": "2026-11-01T10:00:00Z", "state": {}}), "progress-file-newer"),
     (json.dumps({"answers": {}}), "progress-file-not-progress"),
-    # This course's file, its learner state damaged: refused, not "restored" with nothing in it.
+    # This course's file, its saved progress of no version any copy wrote: refused, not "restored" with nothing.
     (json.dumps({"kind": "course-progress", "format": 1, "course": FACTS.course.slug, "title": FACTS.course.title,
                  "saved": "2026-11-01T10:00:00Z", "state": {"version": 0, "attempts": "all passed"}}),
      "progress-file-not-progress"),

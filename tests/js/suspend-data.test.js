@@ -70,6 +70,28 @@ test("too long for 4,096 bytes, the note is cut and the latest attempt and the b
   assert.ok(back.state.reflection.learned.length < 3000 && state.reflection.learned.startsWith(back.state.reflection.learned));
 });
 
+test("attempts cut to fit take their editions with them: the ones kept keep theirs", () => {
+  const state = learnerState();
+  const edition = (n) => ({ version: "v" + n, built: "2026-01-01", lastReviewed: "2026-01-01", nextReview: "2027-01-01" });
+  const pass = { date: "2025-12-01T10:00:00.000Z", questions: ["q1", "q3"], answers: { q1: RIGHT.q1, q3: RIGHT.q3 },
+    edition: edition("pass") };
+  state.attempts = [pass].concat(Array.from({ length: 120 }, (_, n) => ({
+    date: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), questions: ["q1", "q3"], answers: { q1: ["1"], q3: ["1"] },
+    edition: edition(n),
+  })));
+  state.reflection.learned = "x".repeat(3000);
+  const packed = codec.encode(course, { state: state, answers: ANSWERS });
+  assert.ok(new TextEncoder().encode(packed.text).length <= codec.LIMIT);
+  const kept = JSON.parse(packed.text);
+  assert.strictEqual(kept.d.length, kept.a.length, "one edition per attempt kept, none for those cut");
+  const back = codec.decode(course, packed.text).state.attempts;
+  assert.deepStrictEqual(plain(back[0].edition), pass.edition);
+  assert.deepStrictEqual(plain(back[back.length - 1].edition), edition(119));
+  assert.ok(back.every((attempt) => attempt.edition), "every attempt kept has its edition");
+  assert.strictEqual(codec.decode(course, packed.text.replace(/:0"/, ':"')).state.attempts[0].edition, undefined,
+    "an edition index that is not a number is none");
+});
+
 test("the quizzes' saved answers lose only their malformed entries", () => {
   const quiz = Course.quiz;
   const text = JSON.stringify({

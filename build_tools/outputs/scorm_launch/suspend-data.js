@@ -16,7 +16,7 @@
         question in page order (each attempt is marked from them, never from a stored result; the questions it
         was drawn are those answered, as an attempt is submitted only once every question is answered), the
         edition the index in d of the edition it was made in (absent for an attempt kept without one)
-     d  the editions attempts were made in, each [version, built, last reviewed, next review]
+     d  the editions the attempts kept were made in, each once: [version, built, last reviewed, next review]
      n  the name for the certificate
      b  dismissed banners
      r  the reflective note's parts, in course order
@@ -25,7 +25,8 @@
    best pass (oldest first), the reflective note (the longest parts first, from their end), an unsubmitted
    assessment's answers, the last page, the quiz answers (their counts stay), the name, the modules visited,
    the confidence ratings (a character each, at most 10 statements a moment).
-   What remains (the latest attempt and the best pass, the quiz counts) always fits. */
+   What remains (the latest attempt and the best pass, with the editions they were made in, and the quiz counts)
+   always fits. */
 (function (root) {
   "use strict";
 
@@ -75,17 +76,12 @@
     if (c.final && exam.version === c.final.quiz.version && (exam.submitted || Object.keys(exam.answers).length)) {
       packed.e = [short(exam.version), exam.submitted ? 1 : 0, masks(c, exam.answers), positions(c, exam.drawn)];
     }
-    var editions = [];
-    if (state.attempts.length) packed.a = state.attempts.map(function (attempt) {
-      var token = (Date.parse(attempt.date) || 0).toString(36) + ":" + masks(c, attempt.answers);
-      if (!attempt.edition) return token;
-      var studied = [attempt.edition.version, attempt.edition.built, attempt.edition.lastReviewed,
-        attempt.edition.nextReview];
-      var index = editions.map(JSON.stringify).indexOf(JSON.stringify(studied));
-      if (index === -1) index = editions.push(studied) - 1;
-      return token + ":" + index;
+    var attempts = state.attempts.map(function (attempt) {
+      var studied = attempt.edition;
+      return { token: (Date.parse(attempt.date) || 0).toString(36) + ":" + masks(c, attempt.answers),
+        edition: studied ? [studied.version, studied.built, studied.lastReviewed, studied.nextReview] : null };
     });
-    if (editions.length) packed.d = editions;
+    if (attempts.length) setAttempts(packed, attempts);
     if (state.name) packed.n = state.name;
     if (state.dismissedBanners.length) packed.b = state.dismissedBanners;
     var reflection = manifest.reflection.map(function (part) { return state.reflection[part.key] || ""; });
@@ -95,7 +91,7 @@
       return ratingDigits(manifest, state.confidence[moment]);
     });
     if (ratings.join("")) packed.c = ratings;
-    var text = fit(packed, state.attempts.map(function (attempt) { return schema.markAttempt(manifest, attempt); }));
+    var text = fit(packed, attempts, state.attempts.map(function (attempt) { return schema.markAttempt(manifest, attempt); }));
     return { text: text, noteCut: JSON.stringify(packed.r || []) !== JSON.stringify(reflection) };
   }
 
@@ -147,10 +143,10 @@
     return answers;
   }
 
-  function fit(packed, marks) {
+  function fit(packed, attempts, marks) {
     var steps = [
       function () { delete packed.b; },
-      function () { keepAttempts(packed, marks); },
+      function () { keepAttempts(packed, attempts, marks); },
       function () { cutReflection(packed); },
       function () { if (packed.e && !packed.e[1]) delete packed.e; },
       function () { delete packed.l; },
@@ -172,24 +168,37 @@
     return new TextEncoder().encode(text).length;
   }
 
-  /* The latest attempt and the best pass always stay (they decide the status and score); then as many of the
-     most recent others as fit. */
-  function keepAttempts(packed, marks) {
-    if (!packed.a) return;
-    var best = marks.indexOf(schema.bestPass(marks));
-    var tokens = packed.a;
-    var others = [];
-    tokens.forEach(function (token, index) { if (index !== best && index !== tokens.length - 1) others.push(index); });
-    var keep = largest(others.length, function (count) {
-      packed.a = chosen(tokens, others.slice(others.length - count), best);
-      return fits(packed);
+  /* Attempts ({token, edition}) as `a`, each token followed by the index in `d` of its edition: `d` holds each
+     edition the attempts kept were made in, once. */
+  function setAttempts(packed, attempts) {
+    var editions = [];
+    packed.a = attempts.map(function (attempt) {
+      if (!attempt.edition) return attempt.token;
+      var index = editions.map(JSON.stringify).indexOf(JSON.stringify(attempt.edition));
+      if (index === -1) index = editions.push(attempt.edition) - 1;
+      return attempt.token + ":" + index;
     });
-    packed.a = chosen(tokens, others.slice(others.length - keep), best);
+    if (editions.length) packed.d = editions;
+    else delete packed.d;
   }
 
-  function chosen(tokens, indexes, best) {
-    return tokens.filter(function (token, index) {
-      return index === best || index === tokens.length - 1 || indexes.indexOf(index) !== -1;
+  /* The latest attempt and the best pass always stay (they decide the status and score); then as many of the
+     most recent others as fit. */
+  function keepAttempts(packed, attempts, marks) {
+    if (!packed.a) return;
+    var best = marks.indexOf(schema.bestPass(marks));
+    var others = [];
+    attempts.forEach(function (attempt, index) { if (index !== best && index !== attempts.length - 1) others.push(index); });
+    var keep = largest(others.length, function (count) {
+      setAttempts(packed, chosen(attempts, others.slice(others.length - count), best));
+      return fits(packed);
+    });
+    setAttempts(packed, chosen(attempts, others.slice(others.length - keep), best));
+  }
+
+  function chosen(attempts, indexes, best) {
+    return attempts.filter(function (attempt, index) {
+      return index === best || index === attempts.length - 1 || indexes.indexOf(index) !== -1;
     });
   }
 
@@ -322,7 +331,8 @@
         if (parts.length < 2 || parts.length > 3 || isNaN(date.getTime()) || !/^([0-9a-f]{2})*$/.test(parts[1])) return;
         var given = answersOf(c, parts[1]);
         var attempt = { date: date.toISOString(), questions: Object.keys(given), answers: given };
-        var studied = parts.length === 3 && Array.isArray(packed.d) ? packed.d[Number(parts[2])] : null;
+        var studied = parts.length === 3 && /^[0-9]+$/.test(parts[2]) && Array.isArray(packed.d) ?
+          packed.d[Number(parts[2])] : null;
         var edition = Array.isArray(studied) ? schema.editionOf({ version: studied[0], built: studied[1],
           lastReviewed: studied[2], nextReview: studied[3] }) : null;
         if (edition) attempt.edition = edition;

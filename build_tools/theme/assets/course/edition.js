@@ -36,8 +36,8 @@
     return dayOf(new Date(pass.date)) <= pass.edition.nextReview;
   }
 
-  function overdueText(due) {
-    return text("review-overdue", { date: dayText(due || edition.nextReview) });
+  function overdueText() {
+    return text("review-overdue", { date: dayText(edition.nextReview) });
   }
 
   /* cyrb53, a small 53-bit string hash: the reference is a check on a certificate's details, read out or typed in,
@@ -73,9 +73,10 @@
     var notice = document.querySelector("[data-course-overdue]");
     if (!notice) return;
     var page = notice.dataset.nextReview;
-    var due = page && page < edition.nextReview ? page : edition.nextReview;
-    var late = overdue(due);
-    if (late && notice.textContent !== overdueText(due)) notice.textContent = overdueText(due);
+    var pageFirst = !!page && page < edition.nextReview;
+    var late = overdue(pageFirst ? page : edition.nextReview);
+    var sentence = pageFirst ? text("review-overdue-page", { date: dayText(page) }) : overdueText();
+    if (late && notice.textContent !== sentence) notice.textContent = sentence;
     notice.hidden = !late;
   }
 

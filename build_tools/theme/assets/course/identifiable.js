@@ -9,7 +9,7 @@
      date, such as the date of a course, is left alone;
    - a UK postcode in the Royal Mail's format (SW1A 1AA, M1 1AE, B33 8TH), in capitals or not (ls1 4ap); a
      guideline code such as NG101 has no inward part and is left alone, and so is one not all in capitals whose
-     "inward part" reads as an ordinal or a time ("a1 2nd", "b2 4pm");
+     "inward part" reads as an ordinal, a dose or a duration ("a1 2nd", "d3 2bd", "g3 4hr");
    - a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by a capitalised name of two letters or more, or a name in
      capitals of three letters or more ("Mrs PATEL"): "Mrs X" or "Dr A" is already anonymised, but "Dr Foster's
      guide" is reported too, as the check cannot tell a named guide from a named person. */
@@ -26,7 +26,7 @@
   var AGE = /\b(?:aged?\s+(\d{1,3})\b|(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|(\d{1,3})\s*y\.?o\b)/gi;
   var NHS_NUMBER = /(^|[^\d])(\d{3})([ -]?)(\d{3})\3(\d{4})(?![\d])/g;
   var POSTCODE = /\b(?:[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y]) ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA)\b/gi;
-  var NOT_AN_INWARD_PART = /\d(?:st|nd|rd|th|am|pm)$/;
+  var NOT_AN_INWARD_PART = /\d(?:st|nd|rd|th|bd|hr)$/;
   var TITLE_AND_SURNAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*|[A-Z]{3,}\b)/g;
 
   /* The NHS number's check: the first nine digits weighted 10 down to 2; 11 less the sum's remainder by 11 is
