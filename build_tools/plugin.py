@@ -61,7 +61,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         with self.authoring_errors():
             raise_if_any(build_folder_problems(config, self.config))
-            self.extra = ExtraSettings(load_course(config.extra), tuple(load_banners(config.extra)))
+            self.extra = ExtraSettings(load_course(config.extra, config.config_file_path),
+                                       tuple(load_banners(config.extra, config.config_file_path)))
         check_copied_partials()
         add_theme_assets(config)
         self.script_sources = frame_sources(config)

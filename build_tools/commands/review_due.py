@@ -12,7 +12,8 @@ from mkdocs.structure.files import get_files
 from ..model.course import CONFIG_FILE, load_course
 from ..model.dates import long_date, parse_date
 from ..model.pages import read_page
-from ..model.review import config_line, today
+from ..model.review import today
+from ..model.setting_lines import setting_lines
 from .config_file import load
 
 
@@ -25,8 +26,8 @@ def review_due(config_file: Path, days: int) -> int:
     or of a page falls due within `days` days (from the day after it, the site no longer builds)."""
     with tempfile.TemporaryDirectory(prefix="course-review-") as scratch:
         config = load(config_file, Path(scratch) / "site")
-    course, docs = load_course(config.extra), Path(config.docs_dir)
-    line = config_line(config.config_file_path, "next_review")
+    course, docs = load_course(config.extra, config.config_file_path), Path(config.docs_dir)
+    line = setting_lines(config.config_file_path)("extra", "course", "next_review")
     reviews = [(course.next_review, f"{CONFIG_FILE}:{line}" if line else CONFIG_FILE, "the course's next review "
                 "('extra.course.next_review', which every page without a date of its own follows)")]
     for file in sorted(get_files(config).documentation_pages(), key=lambda file: file.src_uri):

@@ -11,6 +11,7 @@ from mkdocs.config.base import Config
 
 from .course import CONFIG_FILE
 from .errors import Problem, raise_if_any
+from .setting_lines import setting_lines
 from .settings_schema import Checked, is_text, read_settings
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -34,24 +35,27 @@ class BannerSettings(Config):
     link = Checked("'link' must be a page or a web address", lambda value: value is None or isinstance(value, str))
 
 
-def load_banners(extra: dict[str, Any]) -> list[Banner]:
-    """The banners in the order written; every problem is reported at once."""
+def load_banners(extra: dict[str, Any], config_file: str | None = None) -> list[Banner]:
+    """The banners in the order written; every problem is reported at once, at its line of `config_file`."""
+    line = setting_lines(config_file)
     raw_banners = extra.get("banners", [])
     if not isinstance(raw_banners, list):
-        raise_if_any([Problem(CONFIG_FILE, None, "'extra.banners' must be a list of banners, each starting '- id:'")])
+        raise_if_any([Problem(CONFIG_FILE, line("extra", "banners"),
+                              "'extra.banners' must be a list of banners, each starting '- id:'")])
     problems: list[Problem] = []
     banners: list[Banner] = []
-    for number, raw in enumerate(raw_banners, start=1):
-        where = f"'extra.banners' item {number}"
+    for index, raw in enumerate(raw_banners):
+        where = f"'extra.banners' item {index + 1}"
         if not isinstance(raw, dict):
-            problems.append(Problem(CONFIG_FILE, None, f"{where} must have 'id', 'text' and optionally 'link'"))
+            problems.append(Problem(CONFIG_FILE, line("extra", "banners", index),
+                                    f"{where} must have 'id', 'text' and optionally 'link'"))
             continue
         settings, failed, unknown = read_settings(BannerSettings, raw)
-        whys = [why for key, why in sorted(failed, key=lambda failure: failure[0] != "text")]
+        whys = [(key, why) for key, why in sorted(failed, key=lambda failure: failure[0] != "text")]
         if "id" not in dict(failed) and any(banner.id == settings.id for banner in banners):
-            whys.append(f"the id '{settings.id}' is used twice: give each banner its own id")
-        whys += [f"'{key}' is not a banner setting; the settings are id, text and link" for key in unknown]
-        problems += [Problem(CONFIG_FILE, None, f"{where}: {why}") for why in whys]
+            whys.append(("id", f"the id '{settings.id}' is used twice: give each banner its own id"))
+        whys += [(key, f"'{key}' is not a banner setting; the settings are id, text and link") for key in unknown]
+        problems += [Problem(CONFIG_FILE, line("extra", "banners", index, key), f"{where}: {why}") for key, why in whys]
         if not whys:
             banners.append(Banner(settings.id, settings.text, settings.link))
     raise_if_any(problems)
@@ -62,15 +66,18 @@ def is_web_address(link: str) -> bool:
     return link.startswith(("http://", "https://", "mailto:"))
 
 
-def link_problems(banners: list[Banner], url_of: Callable[[str], str | None]) -> list[Problem]:
-    """Banners whose link names a docs/ page that does not exist."""
+def link_problems(banners: list[Banner], url_of: Callable[[str], str | None],
+                  config_file: str | None = None) -> list[Problem]:
+    """Banners whose link names a docs/ page that does not exist (the banners as written, all of them)."""
+    line = setting_lines(config_file)
     problems = []
-    for banner in banners:
+    for index, banner in enumerate(banners):
         if banner.link and not is_web_address(banner.link):
             target = banner.link.partition("#")[0]
             if url_of(target) is None:
-                problems.append(Problem(CONFIG_FILE, None, f"banner '{banner.id}' links to '{target}', which is "
-                                        "not a page in docs/: fix the link or add the page"))
+                problems.append(Problem(CONFIG_FILE, line("extra", "banners", index, "link"),
+                                        f"banner '{banner.id}' links to '{target}', which is not a page in docs/: "
+                                        "fix the link or add the page"))
     return problems
 
 

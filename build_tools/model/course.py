@@ -12,6 +12,7 @@ from mkdocs.config.base import Config
 from .dates import parse_date
 from .errors import Problem, raise_if_any
 from .strings import override_problems
+from .setting_lines import setting_lines
 from .settings_schema import Checked, is_text, is_text_list, read_settings, stripped_texts
 
 CONFIG_FILE = "mkdocs.yml"
@@ -95,12 +96,13 @@ class CourseSettings(Config):
                       stripped_texts)
 
 
-def load_course(extra: dict[str, Any]) -> Course:
-    """Check `extra.course` and return it; every problem is reported at once."""
+def load_course(extra: dict[str, Any], config_file: str | None = None) -> Course:
+    """Check `extra.course` and return it; every problem is reported at once, at its line of `config_file`."""
+    line = setting_lines(config_file)
     raw = extra.get("course")
     if not isinstance(raw, dict):
-        raise_if_any([Problem(CONFIG_FILE, None, "'extra.course' is missing: add the course's title, "
-                              "cpd_hours, last_reviewed, next_review and authors under 'extra: course:'")])
+        raise_if_any([Problem(CONFIG_FILE, line("extra", "course"), "'extra.course' is missing: add the course's "
+                              "title, cpd_hours, last_reviewed, next_review and authors under 'extra: course:'")])
     settings, failed, unknown = read_settings(CourseSettings, raw)
     failed += [(key, "is not a course setting: remove it or check its spelling") for key in unknown]
     bad = {key for key, _ in failed}
@@ -111,7 +113,8 @@ def load_course(extra: dict[str, Any]) -> Course:
         slug = title_slug(raw["title"]) if isinstance(raw.get("title"), str) else ""
         if not SLUG.fullmatch(slug):
             failed.append(("slug", SLUG_WHY))
-    raise_if_any([Problem(CONFIG_FILE, None, f"'extra.course.{key}' {why}") for key, why in failed])
+    raise_if_any([Problem(CONFIG_FILE, line("extra", "course", key), f"'extra.course.{key}' {why}")
+                  for key, why in failed])
     return Course(
         title=settings.title, slug=slug, cpd_hours=settings.cpd_hours, last_reviewed=settings.last_reviewed,
         next_review=settings.next_review, authors=settings.authors, summary_kicker=settings.summary_kicker,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import re
 
 from .dates import long_date, parse_date
 from .errors import AuthoringError, Problem
@@ -35,16 +34,6 @@ def overdue_message(page: Page) -> str:
 def course_overdue_message(due: dt.date) -> str:
     return (f"the course's review was due on {long_date(due)}, so no page that follows the course's dates is "
             "published. Review the clinical content, then set 'extra.course.next_review' (and 'last_reviewed')")
-
-
-def config_line(config_file: str, key: str) -> int | None:
-    """The line of `key:` in mkdocs.yml, for problems with the course's own settings."""
-    try:
-        text = open(config_file, encoding="utf-8").read()
-    except OSError:
-        return None
-    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*:", text, re.MULTILINE)
-    return text[: match.start()].count("\n") + 1 if match else None
 
 
 def overdue_notice(page: Page) -> str:

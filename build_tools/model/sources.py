@@ -20,7 +20,8 @@ from .course import CONFIG_FILE, Course
 from .errors import Problem, not_utf8, raise_if_any
 from .quiz_files import read_quizzes
 from .quizzes import Quiz
-from .review import config_line, course_overdue_message, overdue_message, today
+from .review import course_overdue_message, overdue_message, today
+from .setting_lines import setting_lines
 from .settings import CourseConfig, beside_config
 
 log = get_plugin_logger(__name__)
@@ -75,7 +76,7 @@ def read_sources(files: Files, config: MkDocsConfig, settings: CourseConfig, ext
     docs_dir = Path(config.docs_dir)
     problems = outside_problems(files, docs_dir)
     read, modules, widget_pages = read_pages(files, docs_dir, settings, extra.course, problems)
-    problems.extend(link_problems(list(extra.banners), functools.partial(site_url_of, files)))
+    problems.extend(link_problems(list(extra.banners), functools.partial(site_url_of, files), config.config_file_path))
     quizzes, quiz_problems = read_quizzes(beside_config(config, settings.quizzes_dir),
                                           lambda src: EVERY_ANCHOR if src in read else None,
                                           settings.final_assessment)
@@ -118,11 +119,11 @@ def review_problems(config: MkDocsConfig, course: Course, read: Mapping[str, pag
     docs_name = Path(config.docs_dir).name
     found: list[Problem] = []
     if course.last_reviewed > today():
-        found.append(Problem(CONFIG_FILE, config_line(config.config_file_path, "last_reviewed"),
+        found.append(Problem(CONFIG_FILE, setting_lines(config.config_file_path)("extra", "course", "last_reviewed"),
                              "'extra.course.last_reviewed' is in the future: give the date of the last review"))
     own = [page for page in overdue if page.review.next_review_line is not None]
     if len(own) < len(overdue):
-        found.append(Problem(CONFIG_FILE, config_line(config.config_file_path, "next_review"),
+        found.append(Problem(CONFIG_FILE, setting_lines(config.config_file_path)("extra", "course", "next_review"),
                              course_overdue_message(course.next_review)))
     found += [Problem(f"{docs_name}/{page.src_path}", page.review.next_review_line, overdue_message(page))
               for page in own]

@@ -25,6 +25,9 @@ BROKEN = {
     "impossible date in front matter": ("docs/modules/only-module.md", "next_review: 2098-06-30",
                                         "next_review: 2027-02-30",
                                         "docs/modules/only-module.md:7: 'next_review: 2027-02-30' is not a date"),
+    "banner linking to no page": ("mkdocs.yml", "link: modules/only-module.md#key-points", "link: modules/gone.md",
+                                  "mkdocs.yml:32: banner 'fixture-podcast' links to 'modules/gone.md', which is not a "
+                                  "page in docs/"),
     "impossible date in mkdocs.yml": ("mkdocs.yml", "next_review: 2099-01-01", "next_review: 2027-02-30",
                                       "mkdocs.yml:24: 'next_review: 2027-02-30' is not a date: write a real date "
                                       "as YYYY-MM-DD"),

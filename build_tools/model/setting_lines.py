@@ -1,0 +1,42 @@
+"""Where a setting is written in mkdocs.yml, so a problem with it can name its line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+
+# Composing builds only the document's nodes, with their positions: tags such as MkDocs' `!ENV` or a Python name
+# are kept as written, never run.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+SettingLine = Callable[..., "int | None"]
+"""A setting's line by its path: `line("extra", "course", "version")`, or an item's (0-based) of a list."""
+
+
+def setting_lines(config_file: str | None) -> SettingLine:
+    """A function giving each setting's line in `config_file` (1-based), or None where it is not written or the
+    file cannot be read; for the deepest part of a path that is there (a wrong item of a setting names the
+    setting's line)."""
+    try:
+        with open(config_file or "", encoding="utf-8-sig") as file:
+            document = yaml.compose(file, Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        document = None
+
+    def line(*path: str | int) -> int | None:
+        node, found = document, None
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                keyed = [(key, value) for key, value in node.value if getattr(key, "value", None) == part]
+                if not keyed:
+                    break
+                found, node = keyed[0][0].start_mark.line + 1, keyed[0][1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                found = node.start_mark.line + 1
+            else:
+                break
+        return found
+
+    return line
