@@ -13,7 +13,7 @@ export default [
     languageOptions: {
       ecmaVersion: 5,
       sourceType: "script",
-      globals: { ...globals.browser, globalThis: "readonly", module: "readonly" },
+      globals: { ...globals.browser, globalThis: "readonly", module: "readonly", Intl: "readonly" },
     },
     rules: {
       ...js.configs.recommended.rules,

@@ -285,8 +285,12 @@
     return whole > 0 ? Math.floor((part * 100) / whole) : 0;
   }
 
+  /* One formatter for the page: toLocaleDateString makes a new one on every call, some 20 ms each. */
+  var longDates = null;
+
   function longDate(iso) {
-    return new Date(iso).toLocaleDateString(manifest.locale, { day: "numeric", month: "long", year: "numeric" });
+    longDates = longDates || new Intl.DateTimeFormat(manifest.locale, { day: "numeric", month: "long", year: "numeric" });
+    return longDates.format(new Date(iso));
   }
 
   /* Messages for screen readers. Those that arrive together are read as one, "last" ones at the end, so a
