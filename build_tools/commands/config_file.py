@@ -30,16 +30,21 @@ def preflight(config_file: Path) -> None:
         raise ConfigProblem(str(not_utf8(config_file.name, data, error))) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+        size = expanded_size(root, config_file.name, {}, set())
+        values = scalars(root) if size <= MAX_CONFIG_NODES else []
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else "?"
         raise ConfigProblem(f"{config_file.name}:{line}: this is not valid YAML here ({error.problem}): check the "
                             "indentation, and quote text that contains a colon") from None
-    if expanded_size(root, config_file.name, {}, set()) > MAX_CONFIG_NODES:
+    except RecursionError:
+        raise ConfigProblem(f"{config_file.name}: its settings are nested hundreds of levels deep, far more than any "
+                            "course needs: write them with less nesting") from None
+    if size > MAX_CONFIG_NODES:
         raise ConfigProblem(f"{config_file.name}: its YAML aliases ('*name') expand to more than "
                             f"{MAX_CONFIG_NODES:,} values, far more than any course needs: write the settings out "
                             "instead of repeating them through aliases")
     today()  # a mistyped COURSE_TODAY is said now, before any page is read
-    for key, node in scalars(root):
+    for key, node in values:
         if node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(node)

@@ -16,13 +16,17 @@ SettingLine = Callable[..., "int | None"]
 
 def setting_lines(config_file: str | None) -> SettingLine:
     """A function giving each setting's line in `config_file` (1-based), or None where it is not written or the
-    file cannot be read; for the deepest part of a path that is there (a wrong item of a setting names the
-    setting's line)."""
+    file cannot be read; for a setting not written, the line of the deepest part of its path that is (a missing
+    course setting names the course's line)."""
     try:
         with open(config_file or "", encoding="utf-8-sig") as file:
             document = yaml.compose(file, Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         document = None
+    # A file that inherits from another (MkDocs' INHERIT) may hold a setting in that one: a line is named only
+    # for a setting this file writes out in full.
+    inherits = isinstance(document, yaml.MappingNode) and any(
+        getattr(key, "value", None) == "INHERIT" for key, _ in document.value)
 
     def line(*path: str | int) -> int | None:
         node, found = document, None
@@ -30,13 +34,13 @@ def setting_lines(config_file: str | None) -> SettingLine:
             if isinstance(node, yaml.MappingNode):
                 keyed = [(key, value) for key, value in node.value if getattr(key, "value", None) == part]
                 if not keyed:
-                    break
-                found, node = keyed[0][0].start_mark.line + 1, keyed[0][1]
+                    return found if not inherits else None
+                found, node = keyed[-1][0].start_mark.line + 1, keyed[-1][1]  # YAML keeps a repeated key's last
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 node = node.value[part]
                 found = node.start_mark.line + 1
             else:
-                break
+                return found if not inherits else None
         return found
 
     return line

@@ -191,6 +191,8 @@ ALIAS_BOMB = "".join(f"x{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * 9) + "]\n" fo
      "mkdocs.yml: its YAML aliases ('*name') expand to more than"),
     ("recursive alias", ("mkdocs.yml", b"extra:\n", b"loop: &loop [*loop]\nextra:\n"),
      "mkdocs.yml:19: this alias refers to the block it is in"),
+    ("nesting thousands deep", ("mkdocs.yml", b"extra:\n", b"deep: " + b"[" * 3000 + b"1" + b"]" * 3000 + b"\nextra:\n"),
+     "mkdocs.yml: its settings are nested hundreds of levels deep"),
 ])
 def test_author_mistakes_end_in_located_messages(tmp_path: Path, case: str, change: tuple[str, bytes, bytes],
                                                  expected: str) -> None:

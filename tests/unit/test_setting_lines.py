@@ -55,9 +55,25 @@ def test_each_setting_is_found_by_its_path_whatever_tags_the_file_holds(config_f
     assert line("extra", "banners", 5) == 15
 
 
+def test_a_key_written_twice_is_found_where_yaml_keeps_it_the_last(tmp_path: Path) -> None:
+    twice = tmp_path / "mkdocs.yml"
+    twice.write_text("extra:\n  analytics: {}\nsite_name: x\nextra:\n  course:\n    cpd_hours: 1\n    cpd_hours: bad\n",
+                     encoding="utf-8")
+    assert setting_lines(str(twice))("extra", "course", "cpd_hours") == 7
+
+
+def test_a_file_that_inherits_names_only_the_settings_it_writes(tmp_path: Path) -> None:
+    child = tmp_path / "mkdocs.yml"
+    child.write_text("INHERIT: base.yml\nextra:\n  banners: []\n  course:\n    title: x\n", encoding="utf-8")
+    line = setting_lines(str(child))
+    assert line("extra", "course", "title") == 5
+    assert line("extra", "course", "cpd_hours") is None, "it may be written in base.yml"
+
+
 def test_a_file_that_cannot_be_read_gives_no_lines(tmp_path: Path) -> None:
     (tmp_path / "broken.yml").write_text("extra: [unclosed", encoding="utf-8")
-    for missing_or_broken in (None, str(tmp_path / "absent.yml"), str(tmp_path / "broken.yml")):
+    (tmp_path / "deep.yml").write_text("extra: " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    for missing_or_broken in (None, str(tmp_path / "absent.yml"), str(tmp_path / "broken.yml"), str(tmp_path / "deep.yml")):
         assert setting_lines(missing_or_broken)("extra", "course") is None
 
 
