@@ -51,7 +51,7 @@ def load_banners(extra: dict[str, Any], config_file: str | None = None) -> list[
                                     f"{where} must have 'id', 'text' and optionally 'link'"))
             continue
         settings, failed, unknown = read_settings(BannerSettings, raw)
-        whys = [(key, why) for key, why in sorted(failed, key=lambda failure: failure[0] != "text")]
+        whys = sorted(failed, key=lambda failure: failure[0] != "text")
         if "id" not in dict(failed) and any(banner.id == settings.id for banner in banners):
             whys.append(("id", f"the id '{settings.id}' is used twice: give each banner its own id"))
         whys += [(key, f"'{key}' is not a banner setting; the settings are id, text and link") for key in unknown]

@@ -31,16 +31,15 @@ def setting_lines(config_file: str | None) -> SettingLine:
     def line(*path: str | int) -> int | None:
         node, found = document, None
         for part in path:
+            child = None
             if isinstance(node, yaml.MappingNode):
                 keyed = [(key, value) for key, value in node.value if getattr(key, "value", None) == part]
-                if not keyed:
-                    return found if not inherits else None
-                found, node = keyed[-1][0].start_mark.line + 1, keyed[-1][1]  # YAML keeps a repeated key's last
+                child = (keyed[-1][0].start_mark.line + 1, keyed[-1][1]) if keyed else None  # YAML keeps the last
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                node = node.value[part]
-                found = node.start_mark.line + 1
-            else:
-                return found if not inherits else None
+                child = (node.value[part].start_mark.line + 1, node.value[part])
+            if child is None:
+                return None if inherits else found
+            found, node = child
         return found
 
     return line

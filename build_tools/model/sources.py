@@ -117,13 +117,14 @@ def review_problems(config: MkDocsConfig, course: Course, read: Mapping[str, pag
     """Overdue pages, once for the course's own date and once per page that sets its own; a review cannot be
     in the future. While serving, overdue pages are shown (flagged) and only warned about."""
     docs_name = Path(config.docs_dir).name
+    line = setting_lines(config.config_file_path)
     found: list[Problem] = []
     if course.last_reviewed > today():
-        found.append(Problem(CONFIG_FILE, setting_lines(config.config_file_path)("extra", "course", "last_reviewed"),
+        found.append(Problem(CONFIG_FILE, line("extra", "course", "last_reviewed"),
                              "'extra.course.last_reviewed' is in the future: give the date of the last review"))
     own = [page for page in overdue if page.review.next_review_line is not None]
     if len(own) < len(overdue):
-        found.append(Problem(CONFIG_FILE, setting_lines(config.config_file_path)("extra", "course", "next_review"),
+        found.append(Problem(CONFIG_FILE, line("extra", "course", "next_review"),
                              course_overdue_message(course.next_review)))
     found += [Problem(f"{docs_name}/{page.src_path}", page.review.next_review_line, overdue_message(page))
               for page in own]

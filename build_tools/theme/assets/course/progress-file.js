@@ -41,7 +41,7 @@
 
   /* A file's text checked: { file } when it is this course's progress in a format this copy reads, else
      { problem: "not-progress" | "other-course" | "newer", course } (the other course's title); a file whose
-     learner state cannot be read (damaged, or of a version no copy wrote) is not progress. */
+     learner state this copy cannot read (no version it knows) is not progress. */
   function check(manifest, text) {
     var file;
     try {
