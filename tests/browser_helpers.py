@@ -13,14 +13,17 @@ def axe_violations(page: object) -> list[str]:
     """axe-core's violations on the page (or in one frame of it: axe checks the frame it runs in, not the frames
     in that) once its transitions have settled, one line each, for a readable failure.
 
-    Material fades the header title in as the page scrolls; half-way through, any text is "low contrast".
+    Material fades the header title in as the page scrolls; half-way through, any text is "low contrast". The
+    fade starts in the frame after the scroll, which under load can come after the check of running animations:
+    two frames are let pass first.
     From a disk axe does not fetch the page's stylesheets for its CSS rules: the browser refuses a page opened
     from a file any such request, and logs the refusal as an error of the page.
     """
-    page.evaluate("""Promise.race([
-        Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null))),
-        new Promise(resolve => setTimeout(resolve, 2000)),
-    ])""")
+    page.evaluate("""new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame))).then(() =>
+        Promise.race([
+            Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 2000)),
+        ]))""")
     results = Axe().run(page, options={**DEFAULT_OPTIONS, "preload": not page.url.startswith("file:")})
     return [
         f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'])})"
