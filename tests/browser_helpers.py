@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import DEFAULT_OPTIONS, Axe
+from icalendar import Calendar
 
+from build_tools.model.strings import course_strings
 from conftest import Served
 from course_facts import course_facts
 
@@ -184,3 +186,17 @@ def horizontal_overflow(page: object) -> list[str]:
         }
         return found;
     }""")
+
+
+def follow_up_events(page: object, shown: object | None = None) -> list[object]:
+    """The events of the follow-ups calendar file the certificate page gives (in `shown`, a frame of `page`, or in
+    `page` itself), its RFC 5545 lines and file name checked."""
+    facts = course_facts()
+    button = course_strings("en", facts.course.strings)["follow-ups-button"]
+    with page.expect_download() as download:
+        (shown or page).get_by_role("button", name=button).click()
+    assert download.value.suggested_filename == f"{facts.course.slug}-follow-ups.ics"
+    raw = open(download.value.path(), "rb").read()
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line and len(line) <= 75 for line in lines)
+    return Calendar.from_ical(raw).walk("VEVENT")

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
 
-from browser_helpers import axe_violations, open_page, sit_final
+from browser_helpers import axe_violations, follow_up_events, open_page, sit_final
 from build_tools.model.dates import long_date
 from build_tools.model.strings import course_strings
 from conftest import ROOT, Served, Watched, free_port, package_course, serve, unpacked_offline_copy
@@ -112,9 +111,7 @@ def test_follow_ups_from_the_offline_copy_say_to_open_it_from_disk(offline_copy:
     certificate_page = FACTS.widget_pages("certificate")[0]
     shown = in_copy(page, offline_copy, certificate_page)
     shown.get_by_label("Your name, as it should appear on the certificate").fill("Dr Ada Lovelace")
-    with page.expect_download() as download:
-        shown.get_by_role("button", name=STRINGS["follow-ups-button"]).click()
-    events = Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")
+    events = follow_up_events(page, shown)
     files = [FACTS.widget_pages("summary")[0], certificate_page]
     assert [str(event["DESCRIPTION"]).split("\n\n")[-1] for event in events] == [
         STRINGS["follow-up-from-disk"].replace("{file}", src.replace(".md", ".html")) for src in files]

@@ -9,10 +9,9 @@ import json
 import re
 
 import pytest
-from icalendar import Calendar
 from pypdf import PdfReader
 
-from browser_helpers import axe_violations, open_page, sit_final, wait_for_announcement
+from browser_helpers import axe_violations, follow_up_events, open_page, sit_final, wait_for_announcement
 from build_tools.browser.assets import COURSE_DATA
 from build_tools.model.dates import long_date
 from build_tools.model.review import today as build_day
@@ -202,7 +201,7 @@ def test_follow_ups_go_into_the_calendar_with_links_to_the_course(course_site: S
     for site_url, links_to in ((published, published), ("", course_site.base_url)):
         republished(page, siteUrl=site_url)
         page.reload()
-        events = follow_ups(page)
+        events = follow_up_events(page)
         assert [event.decoded("DTSTART") for event in events] == [pass_day + dt.timedelta(days=days["revision"]),
                                                                   pass_day + dt.timedelta(days=days["change"])]
         assert [str(event["SUMMARY"]) for event in events] == [
@@ -214,13 +213,3 @@ def test_follow_ups_go_into_the_calendar_with_links_to_the_course(course_site: S
             assert page.request.get(course_site.base_url + FACTS.url(src)).status == 200, f"{src} is a page"
     assert watched.console_errors == []
 
-
-def follow_ups(page: object) -> list[object]:
-    """The events of the follow-ups calendar file the certificate page gives, its RFC 5545 lines checked."""
-    with page.expect_download() as download:
-        page.get_by_role("button", name=STRINGS["follow-ups-button"]).click()
-    assert download.value.suggested_filename == f"{COURSE.slug}-follow-ups.ics"
-    raw = open(download.value.path(), "rb").read()
-    lines = raw.split(b"\r\n")
-    assert lines[-1] == b"" and all(b"\n" not in line and len(line) <= 75 for line in lines)
-    return Calendar.from_ical(raw).walk("VEVENT")

@@ -17,9 +17,8 @@ from xml.etree import ElementTree
 
 import pytest
 import rjsmin
-from icalendar import Calendar
 
-from browser_helpers import answer_module_quiz, axe_violations, most_right_to_fail, sit_final
+from browser_helpers import answer_module_quiz, axe_violations, follow_up_events, most_right_to_fail, sit_final
 from build_tools.model.strings import course_strings
 from conftest import ROOT, Watched, free_port, package_course, serve
 from course_facts import course_facts
@@ -168,9 +167,7 @@ def test_a_learner_who_passes_is_recorded_as_passed_with_their_score(server: str
     # The follow-up reminders have no address to link to: they say to open the course in the learning system.
     open_in(course, server, FACTS.widget_pages("certificate")[0])
     course.get_by_label("Your name, as it should appear on the certificate").fill("Dr Ada Lovelace")
-    with page.expect_download() as download:
-        course.get_by_role("button", name=STRINGS["follow-ups-button"]).click()
-    events = Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")
+    events = follow_up_events(page, course)
     assert [str(event["DESCRIPTION"]).split("\n\n")[-1] for event in events] == [STRINGS["follow-up-from-lms"]] * 2
     assert all("URL" not in event for event in events)
     assert watched.console_errors == []
